@@ -1,0 +1,42 @@
+using LLama;
+using LLama.Common;
+using LlmOs.Engine.Generation;
+using LlmOs.Engine.Models;
+using Microsoft.Extensions.Logging;
+
+namespace LlmOs.Engine.Llama;
+
+/// <summary>Loads GGUF models with llama.cpp (through LLamaSharp), on the CPU.</summary>
+public sealed class LlamaBackend : ITextBackend
+{
+    private readonly LlamaOptions _options;
+
+    public LlamaBackend(LlamaOptions options, ILogger<LlamaBackend> logger)
+    {
+        _options = options;
+        LlamaNativeLog.Configure(logger);
+    }
+
+    public async Task<ITextModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
+    {
+        int trained = model.Metadata?.ContextLength ?? _options.ContextSize;
+        var parameters = new ModelParams(model.Path)
+        {
+            ContextSize = (uint)Math.Min(trained, _options.ContextSize),
+            GpuLayerCount = 0,
+            Threads = _options.Threads > 0 ? _options.Threads : Environment.ProcessorCount,
+            BatchSize = (uint)_options.BatchSize,
+        };
+
+        var weights = await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new LlamaTextModel(weights, weights.CreateContext(parameters), _options.BatchSize);
+        }
+        catch
+        {
+            weights.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace LlmOs.Engine.Generation;
+
+public sealed record GenerationResult(string Text, int Tokens, FinishReason FinishReason);

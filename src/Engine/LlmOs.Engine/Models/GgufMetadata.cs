@@ -1,0 +1,12 @@
+namespace LlmOs.Engine.Models;
+
+/// <summary>What a GGUF file says about itself, read from its header without loading weights.</summary>
+public sealed record GgufMetadata(
+    int Version,
+    string? Architecture,
+    string? Name,
+    long ParameterCount,
+    int? ContextLength,
+    string? ChatTemplate,
+    string? Quantization,
+    long TensorDataBytes);

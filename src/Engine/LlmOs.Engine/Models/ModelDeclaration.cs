@@ -1,0 +1,4 @@
+namespace LlmOs.Engine.Models;
+
+/// <summary>A model named in configuration or added by a user: a name for a file.</summary>
+public sealed record ModelDeclaration(string Name, string Path, bool IsDefault = false);

@@ -1,0 +1,8 @@
+namespace LlmOs.Engine.Scheduling;
+
+public enum ModelWorkerState
+{
+    Unloaded,
+    Loading,
+    Loaded,
+}

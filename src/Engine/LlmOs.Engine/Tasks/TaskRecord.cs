@@ -1,0 +1,151 @@
+using System.Text;
+using LlmOs.Engine.Errors;
+using LlmOs.Engine.Generation;
+
+namespace LlmOs.Engine.Tasks;
+
+/// <summary>
+/// One submitted piece of work: who owns it, what it asks, where it stands, and its history.
+/// All state changes go through this class so that the state, the result and the event log agree.
+/// </summary>
+// The token source has no timer and no registrations of its own, so it holds nothing to free:
+// tasks are dropped by the retention sweep without a Dispose call.
+#pragma warning disable CA1001
+public sealed class TaskRecord
+#pragma warning restore CA1001
+{
+    private readonly Lock _gate = new();
+    private readonly StringBuilder _text = new();
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeProvider _time;
+
+    public TaskRecord(string id, uint ownerUid, string model, string prompt, GenerationOptions options, TimeProvider time)
+    {
+        Id = id;
+        OwnerUid = ownerUid;
+        Model = model;
+        Prompt = prompt;
+        Options = options;
+        _time = time;
+        CreatedAt = time.GetUtcNow();
+        Events.Append(new TaskEvent(TaskEventKind.Queued));
+    }
+
+    public string Id { get; }
+
+    public string Kind { get; } = "generate";
+
+    public uint OwnerUid { get; }
+
+    public string Model { get; }
+
+    public string Prompt { get; }
+
+    public GenerationOptions Options { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public TaskState State { get; private set; }
+
+    public GenerationResult? Result { get; private set; }
+
+    public TaskError? Error { get; private set; }
+
+    public TaskEventLog Events { get; } = new();
+
+    /// <summary>Cancelled when the task must stop: a client's cancel, a disconnect, or shutdown.</summary>
+    public CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>Completes when the task has reached a final state.</summary>
+    public Task Finished => _finished.Task;
+
+    public bool IsFinished => State is TaskState.Completed or TaskState.Failed or TaskState.Cancelled;
+
+    /// <summary>Queued → running. False when the task was cancelled while it waited.</summary>
+    public bool TryStart()
+    {
+        lock (_gate)
+        {
+            if (State != TaskState.Queued)
+            {
+                return false;
+            }
+
+            State = TaskState.Running;
+            StartedAt = _time.GetUtcNow();
+            Events.Append(new TaskEvent(TaskEventKind.Started));
+            return true;
+        }
+    }
+
+    /// <summary>Adds generated text. Called per token: appends, nothing more.</summary>
+    public void AppendText(string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _text.Append(text);
+            Events.Append(new TaskEvent(TaskEventKind.Delta, text));
+        }
+    }
+
+    public void Complete(int tokens, FinishReason reason) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Result = new GenerationResult(_text.ToString(), tokens, reason));
+
+    public void Fail(ErrorKind kind, string message) =>
+        Finish(TaskState.Failed, TaskEventKind.Failed, () => Error = new TaskError(kind, message));
+
+    public void MarkCancelled() =>
+        Finish(TaskState.Cancelled, TaskEventKind.Cancelled, () => Error = new TaskError(ErrorKind.Cancelled, "the task was cancelled"));
+
+    /// <summary>
+    /// Asks the task to stop. A queued task ends at once (returns <see cref="TaskState.Queued"/>, its former state);
+    /// a running one is signalled and ends within one token.
+    /// </summary>
+    public TaskState RequestCancel()
+    {
+        TaskState before;
+        lock (_gate)
+        {
+            before = State;
+            if (before == TaskState.Queued)
+            {
+                MarkCancelled();
+            }
+        }
+
+        if (before is TaskState.Queued or TaskState.Running)
+        {
+            _cancellation.Cancel();
+        }
+
+        return before;
+    }
+
+    private void Finish(TaskState state, TaskEventKind kind, Action record)
+    {
+        lock (_gate)
+        {
+            if (IsFinished)
+            {
+                return;
+            }
+
+            record();
+            State = state;
+            FinishedAt = _time.GetUtcNow();
+            Events.Append(new TaskEvent(kind));
+        }
+
+        _finished.TrySetResult();
+    }
+}

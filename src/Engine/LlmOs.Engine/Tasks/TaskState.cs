@@ -1,0 +1,10 @@
+namespace LlmOs.Engine.Tasks;
+
+public enum TaskState
+{
+    Queued,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
