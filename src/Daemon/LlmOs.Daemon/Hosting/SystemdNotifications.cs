@@ -1,0 +1,82 @@
+using LlmOs.Engine.Models;
+using LlmOs.Engine.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+
+namespace LlmOs.Daemon.Hosting;
+
+/// <summary>
+/// Talks to systemd through <c>NOTIFY_SOCKET</c>: <c>READY=1</c> once the socket accepts (sent by
+/// <see cref="LlmosDaemon"/>), a current <c>STATUS=</c> line, and <c>WATCHDOG=1</c> at half the unit's
+/// <c>WatchdogSec=</c>. Uses the hosting package's notifier directly rather than its lifetime, which only
+/// engages when the parent process is systemd; tests start the daemon with their own notify socket.
+/// </summary>
+internal sealed class SystemdNotifications(Scheduler scheduler, ModelRegistry registry) : BackgroundService
+{
+    private readonly SystemdNotifier _notifier = new();
+    private string _lastStatus = "";
+
+    public bool IsEnabled => _notifier.IsEnabled;
+
+    public void NotifyReady()
+    {
+        if (_notifier.IsEnabled)
+        {
+            _notifier.Notify(new ServiceState("READY=1\nSTATUS=" + Status() + "\nMAINPID=" + Environment.ProcessId));
+        }
+    }
+
+    public void NotifyStopping()
+    {
+        if (_notifier.IsEnabled)
+        {
+            _notifier.Notify(ServiceState.Stopping);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_notifier.IsEnabled)
+        {
+            return;
+        }
+
+        var watchdog = WatchdogInterval();
+        var period = watchdog is { } w && w < TimeSpan.FromSeconds(2) ? w : TimeSpan.FromSeconds(2);
+        using var timer = new PeriodicTimer(period);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            string status = Status();
+            if (status != _lastStatus)
+            {
+                _lastStatus = status;
+                _notifier.Notify(new ServiceState("STATUS=" + status));
+            }
+
+            if (watchdog is not null)
+            {
+                _notifier.Notify(new ServiceState("WATCHDOG=1"));
+            }
+        }
+    }
+
+    private string Status()
+    {
+        int loaded = registry.List().Count(m => scheduler.StateOf(m.Name) == ModelWorkerState.Loaded);
+        return $"ready; {loaded} model(s) loaded; {scheduler.QueueDepth} task(s) queued; {scheduler.RunningCount} running";
+    }
+
+    /// <summary>Half of <c>WATCHDOG_USEC</c> when the watchdog is meant for this process.</summary>
+    private static TimeSpan? WatchdogInterval()
+    {
+        string? pid = Environment.GetEnvironmentVariable("WATCHDOG_PID");
+        if (!string.IsNullOrEmpty(pid) && pid != Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return null;
+        }
+
+        return long.TryParse(Environment.GetEnvironmentVariable("WATCHDOG_USEC"), out long usec) && usec > 0
+            ? TimeSpan.FromMicroseconds(usec / 2.0)
+            : null;
+    }
+}

@@ -1,0 +1,59 @@
+using LlmOs.Engine.Generation;
+using LlmOs.Engine.Models;
+using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Tasks;
+using LlmOs.Ipc.Models;
+using LlmOs.Ipc.Tasks;
+
+namespace LlmOs.Daemon.Http;
+
+/// <summary>Engine values to wire records.</summary>
+internal static class DtoMapper
+{
+    public static TaskDto ToDto(TaskRecord task) => new(
+        task.Id,
+        task.Kind,
+        State(task.State),
+        task.Model,
+        task.OwnerUid,
+        task.CreatedAt,
+        task.StartedAt,
+        task.FinishedAt,
+        task.Result is { } r ? new TaskResultDto(r.Text, r.Tokens, r.FinishReason == FinishReason.Length ? "length" : "stop") : null,
+        task.Error is { } e ? new ErrorDto(HttpErrors.Code(e.Kind), e.Message) : null);
+
+    public static string State(TaskState state) => state switch
+    {
+        TaskState.Queued => TaskStates.Queued,
+        TaskState.Running => TaskStates.Running,
+        TaskState.Completed => TaskStates.Completed,
+        TaskState.Failed => TaskStates.Failed,
+        _ => TaskStates.Cancelled,
+    };
+
+    public static ModelDto ToDto(ModelEntry model, ModelWorkerState state) => new(
+        model.Name,
+        "text",
+        "gguf",
+        !model.IsValid ? ModelStates.Invalid : state switch
+        {
+            ModelWorkerState.Loaded => ModelStates.Loaded,
+            ModelWorkerState.Loading => ModelStates.Loading,
+            _ => ModelStates.Unloaded,
+        },
+        model.IsDefault,
+        model.Path,
+        model.SizeBytes,
+        model.Source switch
+        {
+            ModelSource.Configured => "config",
+            ModelSource.Added => "added",
+            _ => "models-dir",
+        },
+        model.Metadata?.Architecture,
+        model.Metadata?.ParameterCount,
+        model.Metadata?.ContextLength,
+        model.Metadata?.Quantization,
+        model.Metadata is null ? null : model.Metadata.ChatTemplate is not null,
+        model.InvalidReason);
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LlmOs.Engine.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace LlmOs.Daemon.Http;
+
+/// <summary>Reads a request body as JSON, turning every way it can be wrong into an <see cref="EngineException"/> that names the field.</summary>
+internal static class JsonBody
+{
+    public static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
+        where T : class
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false)
+                ?? throw new EngineException(ErrorKind.InvalidInput, "the body must be a JSON object, not null");
+        }
+        catch (JsonException e)
+        {
+            string field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            string why = e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown field"
+                : e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "wrong type"
+                : context.Request.ContentLength == 0 ? "the body is empty" : "malformed JSON";
+            throw new EngineException(ErrorKind.InvalidInput, $"{why} at '{field}'", field);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new EngineException(ErrorKind.TooLarge, "the request body is larger than the daemon accepts");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Buffers.Binary;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
+
+namespace LlmOs.Daemon.Http;
+
+/// <summary>Who is on the other end of the Unix socket, from the kernel (SO_PEERCRED), not from anything the client says.</summary>
+internal static class PeerCredentials
+{
+    private const int SolSocket = 1;
+    private const int SoPeerCred = 17;
+
+    /// <summary>The peer's uid; null when the connection is not a Unix socket (never the case for llmosd).</summary>
+    public static uint? Uid(HttpContext context)
+    {
+        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
+        if (socket is null)
+        {
+            return null;
+        }
+
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
+        Span<byte> ucred = stackalloc byte[12];
+        return socket.GetRawSocketOption(SolSocket, SoPeerCred, ucred) == 12
+            ? BinaryPrimitives.ReadUInt32LittleEndian(ucred[4..])
+            : null;
+    }
+}

@@ -1,0 +1,111 @@
+using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Tasks;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LlmOs.Daemon.Http;
+
+/// <summary>
+/// The task API. A task belongs to the uid that submitted it (from SO_PEERCRED): a client sees,
+/// follows and cancels only its own tasks, root sees all; another user's task answers 404, as if absent.
+/// </summary>
+internal static partial class TaskEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/tasks", SubmitAsync);
+        app.MapGet("/v1/tasks", ListAsync);
+        app.MapGet("/v1/tasks/{id}", GetAsync);
+        app.MapGet("/v1/tasks/{id}/events", EventsAsync);
+        app.MapDelete("/v1/tasks/{id}", CancelAsync);
+    }
+
+    private static async Task SubmitAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
+        var (prompt, model, options) = services.GetRequiredService<TaskRequestValidator>().Validate(request);
+        var scheduler = services.GetRequiredService<Scheduler>();
+        var task = scheduler.SubmitGenerate(Caller(context), prompt, model, options);
+
+        if (request.Stream)
+        {
+            // The stream is the task's lifeline: when the client goes away, so does the task.
+            using var onDisconnect = context.RequestAborted.Register(() => scheduler.Cancel(task));
+            TaskEventStream.Start(context.Response);
+            await TaskEventStream.WriteAsync(context.Response, task, 0, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
+        {
+            using var onDisconnect = context.RequestAborted.Register(() => scheduler.Cancel(task));
+            await task.Finished.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+            await WriteTaskAsync(context, task, StatusCodes.Status200OK).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers.Location = "/v1/tasks/" + task.Id;
+        await WriteTaskAsync(context, task, StatusCodes.Status202Accepted).ConfigureAwait(false);
+    }
+
+    private static Task ListAsync(HttpContext context)
+    {
+        uint caller = Caller(context);
+        var tasks = context.RequestServices.GetRequiredService<TaskStore>().List(caller == 0 ? null : caller);
+        var body = new TaskListResponse([.. tasks.Select(DtoMapper.ToDto)]);
+        return Results.Json(body, IpcJsonContext.Default.TaskListResponse).ExecuteAsync(context);
+    }
+
+    private static Task GetAsync(HttpContext context, string id) =>
+        Find(context, id) is { } task ? WriteTaskAsync(context, task, StatusCodes.Status200OK) : TaskNotFoundAsync(context, id);
+
+    private static async Task EventsAsync(HttpContext context, string id)
+    {
+        if (Find(context, id) is not { } task)
+        {
+            await TaskNotFoundAsync(context, id).ConfigureAwait(false);
+            return;
+        }
+
+        // A reader that reconnects says where it stopped; it gets what came after.
+        int from = int.TryParse(context.Request.Headers["Last-Event-ID"], out int last) && last >= 0 ? last + 1 : 0;
+        TaskEventStream.Start(context.Response);
+        await TaskEventStream.WriteAsync(context.Response, task, from, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task CancelAsync(HttpContext context, string id)
+    {
+        if (Find(context, id) is not { } task)
+        {
+            await TaskNotFoundAsync(context, id).ConfigureAwait(false);
+            return;
+        }
+
+        context.RequestServices.GetRequiredService<Scheduler>().Cancel(task);
+
+        // A running task stops at its next token; answer with its final state when that is quick.
+        await Task.WhenAny(task.Finished, Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted)).ConfigureAwait(false);
+        await WriteTaskAsync(context, task, StatusCodes.Status200OK).ConfigureAwait(false);
+    }
+
+    private static TaskRecord? Find(HttpContext context, string id)
+    {
+        var task = context.RequestServices.GetRequiredService<TaskStore>().Find(id);
+        uint caller = Caller(context);
+        return task is not null && (caller == 0 || task.OwnerUid == caller) ? task : null;
+    }
+
+    /// <summary>The uid of the peer. A connection whose credentials cannot be read is treated as nobody (65534), never as root.</summary>
+    private static uint Caller(HttpContext context) => PeerCredentials.Uid(context) ?? 65534;
+
+    private static Task TaskNotFoundAsync(HttpContext context, string id) =>
+        HttpErrors.NotFoundAsync(context, $"no task '{id}' (it may belong to another user, or it finished and was forgotten)");
+
+    private static Task WriteTaskAsync(HttpContext context, TaskRecord task, int status) =>
+        Results.Json(DtoMapper.ToDto(task), IpcJsonContext.Default.TaskDto, statusCode: status).ExecuteAsync(context);
+}

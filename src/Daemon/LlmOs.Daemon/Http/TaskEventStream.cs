@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using LlmOs.Engine.Tasks;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace LlmOs.Daemon.Http;
+
+/// <summary>
+/// Writes a task's events as Server-Sent Events: replays the log from a point, then follows it.
+/// Everything already in the log goes out in one write and one flush, so a fast model costs
+/// few syscalls; a delta is written straight into the response's pipe without an object per event.
+/// </summary>
+internal static class TaskEventStream
+{
+    private static readonly byte[] IdPrefix = "id: "u8.ToArray();
+    private static readonly byte[] EventPrefix = "\nevent: "u8.ToArray();
+    private static readonly byte[] DataPrefix = "\ndata: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+
+    public static void Start(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+    }
+
+    /// <summary>Writes events from index <paramref name="from"/> until the task's final event, or until cancelled.</summary>
+    public static async Task WriteAsync(HttpResponse response, TaskRecord task, int from, CancellationToken cancellationToken)
+    {
+        var pipe = response.BodyWriter;
+        var batch = new List<TaskEvent>();
+        using var json = new Utf8JsonWriter(pipe);
+        int next = from;
+        while (await task.Events.WaitForMoreAsync(next, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Clear();
+            task.Events.CopyFrom(next, batch);
+            foreach (var taskEvent in batch)
+            {
+                WriteEvent(pipe, json, task, next++, taskEvent);
+            }
+
+            await pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void WriteEvent(System.IO.Pipelines.PipeWriter pipe, Utf8JsonWriter json, TaskRecord task, int index, TaskEvent taskEvent)
+    {
+        pipe.Write(IdPrefix);
+        WriteAscii(pipe, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        pipe.Write(EventPrefix);
+        WriteAscii(pipe, Name(taskEvent.Kind));
+        pipe.Write(DataPrefix);
+        json.Reset(pipe);
+        if (taskEvent.Kind == TaskEventKind.Delta)
+        {
+            json.WriteStartObject();
+            json.WriteString("task_id"u8, task.Id);
+            json.WriteString("text"u8, taskEvent.Text);
+            json.WriteEndObject();
+        }
+        else
+        {
+            var dto = taskEvent.Kind == TaskEventKind.Queued ? null : DtoMapper.ToDto(task);
+            JsonSerializer.Serialize(json, new TaskEventData(task.Id, Task: dto), IpcJsonContext.Default.TaskEventData);
+        }
+
+        json.Flush();
+        pipe.Write(EventEnd);
+    }
+
+    private static void WriteAscii(System.IO.Pipelines.PipeWriter pipe, string text)
+    {
+        var span = pipe.GetSpan(text.Length);
+        int written = Encoding.ASCII.GetBytes(text, span);
+        pipe.Advance(written);
+    }
+
+    public static string Name(TaskEventKind kind) => kind switch
+    {
+        TaskEventKind.Queued => TaskEventNames.Queued,
+        TaskEventKind.Started => TaskEventNames.Started,
+        TaskEventKind.Delta => TaskEventNames.Delta,
+        TaskEventKind.Completed => TaskEventNames.Completed,
+        TaskEventKind.Failed => TaskEventNames.Failed,
+        _ => TaskEventNames.Cancelled,
+    };
+}

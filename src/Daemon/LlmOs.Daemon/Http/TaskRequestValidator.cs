@@ -1,0 +1,78 @@
+using LlmOs.Daemon.Configuration;
+using LlmOs.Engine.Errors;
+using LlmOs.Engine.Generation;
+using LlmOs.Ipc.Tasks;
+
+namespace LlmOs.Daemon.Http;
+
+/// <summary>Checks a decoded task request against the daemon's limits and turns it into engine values.</summary>
+internal sealed class TaskRequestValidator(DaemonSettings settings)
+{
+    private const int MaxStopSequences = 4;
+    private const int MaxStopLength = 64;
+
+    public (string Prompt, string? Model, GenerationOptions Options) Validate(TaskSubmitRequest request)
+    {
+        if (request.Kind is null)
+        {
+            throw Invalid("kind", "'kind' is required (\"generate\")");
+        }
+
+        if (request.Kind != "generate")
+        {
+            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate");
+        }
+
+        string prompt = request.Input?.Prompt ?? throw Invalid("input.prompt", "'input.prompt' is required");
+        if (prompt.Length == 0)
+        {
+            throw Invalid("input.prompt", "'input.prompt' is empty");
+        }
+
+        if (prompt.Length > settings.MaxPromptChars)
+        {
+            throw new EngineException(ErrorKind.TooLarge, $"the prompt has {prompt.Length} characters; the limit is {settings.MaxPromptChars}", "input.prompt");
+        }
+
+        var options = request.Options ?? new TaskOptions();
+        int maxTokens = options.MaxTokens ?? settings.DefaultMaxTokens;
+        if (maxTokens < 1 || maxTokens > settings.MaxTokensLimit)
+        {
+            throw Invalid("options.max_tokens", $"'max_tokens' must be between 1 and {settings.MaxTokensLimit}");
+        }
+
+        float temperature = options.Temperature ?? 0.8f;
+        if (!(temperature >= 0 && temperature <= 2))
+        {
+            throw Invalid("options.temperature", "'temperature' must be between 0 and 2");
+        }
+
+        float topP = options.TopP ?? 0.95f;
+        if (!(topP > 0 && topP <= 1))
+        {
+            throw Invalid("options.top_p", "'top_p' must be greater than 0 and at most 1");
+        }
+
+        var stop = options.Stop ?? [];
+        if (stop.Count > MaxStopSequences || stop.Any(s => string.IsNullOrEmpty(s) || s.Length > MaxStopLength))
+        {
+            throw Invalid("options.stop", $"'stop' holds at most {MaxStopSequences} non-empty strings of at most {MaxStopLength} characters");
+        }
+
+        if (options.Model is { } model && (model.Length == 0 || model.Length > 256))
+        {
+            throw Invalid("options.model", "'model' must be a model name");
+        }
+
+        return (prompt, options.Model, new GenerationOptions
+        {
+            MaxTokens = maxTokens,
+            Temperature = temperature,
+            TopP = topP,
+            Seed = options.Seed,
+            Stop = stop,
+        });
+    }
+
+    private static EngineException Invalid(string field, string message) => new(ErrorKind.InvalidInput, message, field);
+}

@@ -1,0 +1,64 @@
+using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.Hosting;
+using LlmOs.Daemon.Http;
+using LlmOs.Engine.Generation;
+using LlmOs.Engine.Llama;
+using LlmOs.Engine.Models;
+using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace LlmOs.Daemon;
+
+public sealed partial class LlmosDaemon
+{
+    private static void AddServices(IServiceCollection services, DaemonSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DaemonInfo>();
+        services.AddSingleton(new ModelRegistryOptions
+        {
+            ModelsDirectory = Path.Combine(settings.DataDir, "models"),
+            StateFile = Path.Combine(settings.DataDir, "registry.json"),
+            Configured = [.. settings.Models.Select(m => new ModelDeclaration(m.Name, m.Path, m.Default))],
+            DefaultModel = string.IsNullOrEmpty(settings.DefaultModel) ? null : settings.DefaultModel,
+        });
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<TaskStore>();
+        services.AddSingleton(new SchedulerOptions { QueueCapacity = settings.QueueCapacity });
+        services.AddSingleton(new LlamaOptions { ContextSize = settings.ContextSize, Threads = settings.Threads });
+        services.AddSingleton<ITextBackend, LlamaBackend>();
+        services.AddSingleton<Scheduler>();
+        services.AddSingleton<TaskRequestValidator>();
+        services.AddSingleton<SystemdNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());
+        services.AddHostedService<TaskRetention>();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, DaemonSettings settings)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (SystemdHelpers.IsSystemdService())
+        {
+            // journald adds its own timestamps; the systemd formatter adds <N> priority prefixes.
+            logging.AddConsole(o => o.FormatterName = ConsoleFormatterNames.Systemd);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+
+        logging.SetMinimumLevel(Enum.TryParse<LogLevel>(settings.LogLevel, ignoreCase: true, out var level) ? level : LogLevel.Information);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,122 @@
+using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.Hosting;
+using LlmOs.Daemon.Http;
+using LlmOs.Engine.Generation;
+using LlmOs.Engine.Llama;
+using LlmOs.Engine.Models;
+using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LlmOs.Daemon;
+
+/// <summary>
+/// llmosd as an object: build it from settings, start it, stop it. The llmosd program is a thin shell
+/// around this class, and tests can run it in-process the same way.
+/// </summary>
+public sealed partial class LlmosDaemon : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ILogger _logger;
+    private Task _schedulerShutdown = Task.CompletedTask;
+    private bool _ownsSocket;
+
+    private LlmosDaemon(WebApplication app, DaemonSettings settings)
+    {
+        _app = app;
+        Settings = settings;
+        _logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("llmosd");
+        app.Lifetime.ApplicationStopping.Register(BeginShutdown);
+    }
+
+    public DaemonSettings Settings { get; }
+
+    public static LlmosDaemon Create(DaemonSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear(); // our settings come from DaemonConfiguration only
+        ConfigureLogging(builder.Logging, settings);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenUnixSocket(settings.Socket);
+            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(settings.ShutdownGraceSeconds + 5));
+        AddServices(builder.Services, settings);
+
+        var app = builder.Build();
+        ErrorHandling.Use(app);
+        HealthEndpoints.Map(app);
+        ModelEndpoints.Map(app);
+        TaskEndpoints.Map(app);
+        ErrorHandling.MapFallback(app);
+        return new LlmosDaemon(app, settings);
+    }
+
+    /// <summary>Claims the socket, starts serving, and tells systemd it is ready once the socket accepts.</summary>
+    /// <exception cref="DaemonAlreadyRunningException">Another daemon listens on the socket.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.Combine(Settings.DataDir, "models"));
+        SocketFile.Claim(Settings.Socket);
+        uint previousMask = SocketFile.RestrictNewFiles(Settings.Mode);
+        try
+        {
+            _ownsSocket = true;
+            await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _ = Posix.SetUmask(previousMask);
+        }
+
+        SocketFile.ApplyPermissions(Settings.Socket, Settings);
+        _app.Services.GetRequiredService<SystemdNotifications>().NotifyReady();
+        var info = _app.Services.GetRequiredService<DaemonInfo>();
+        DaemonLog.Ready(_logger, info.Version, Settings.Mode.ToString().ToLowerInvariant(), Settings.Socket, Settings.DataDir);
+    }
+
+    /// <summary>Completes when the daemon has been asked to stop (SIGTERM, Ctrl-C) and has finished stopping.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        await _app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        await FinishAsync().ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        await FinishAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await FinishAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>On the first sign of stopping: refuse new work and give running tasks their grace period.</summary>
+    private void BeginShutdown()
+    {
+        DaemonLog.Stopping(_logger);
+        _app.Services.GetRequiredService<SystemdNotifications>().NotifyStopping();
+        var grace = TimeSpan.FromSeconds(Settings.ShutdownGraceSeconds);
+        _schedulerShutdown = _app.Services.GetRequiredService<Scheduler>().ShutdownAsync(grace, CancellationToken.None);
+    }
+
+    private async Task FinishAsync()
+    {
+        await _schedulerShutdown.ConfigureAwait(false);
+        if (_ownsSocket)
+        {
+            _ownsSocket = false;
+            SocketFile.Remove(Settings.Socket);
+            DaemonLog.Stopped(_logger, Settings.Socket);
+        }
+    }
+}

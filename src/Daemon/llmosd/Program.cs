@@ -1,0 +1,3 @@
+using LlmOs.Daemon;
+
+return await DaemonHost.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,4 @@
+namespace LlmOs.Ipc.Errors;
+
+/// <summary><c>{"error":{…}}</c>, the body of every refused request.</summary>
+public sealed record ErrorResponse(ErrorBody Error);

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using LlmOs.Ipc.Errors;
+using LlmOs.Ipc.Health;
+using LlmOs.Ipc.Models;
+using LlmOs.Ipc.Tasks;
+
+namespace LlmOs.Ipc;
+
+/// <summary>
+/// Source-generated JSON for every wire type: snake_case names, nulls left out, no reflection at run time.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(StatusResponse))]
+[JsonSerializable(typeof(ModelListResponse))]
+[JsonSerializable(typeof(ModelDto))]
+[JsonSerializable(typeof(AddModelRequest))]
+[JsonSerializable(typeof(TaskSubmitRequest))]
+[JsonSerializable(typeof(TaskDto))]
+[JsonSerializable(typeof(TaskListResponse))]
+[JsonSerializable(typeof(TaskEventData))]
+public sealed partial class IpcJsonContext : JsonSerializerContext;
