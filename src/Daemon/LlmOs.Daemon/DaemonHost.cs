@@ -32,9 +32,12 @@ public static class DaemonHost
         try
         {
             var settings = DaemonConfiguration.Load(commandLine);
-            await using var daemon = LlmosDaemon.Create(settings);
-            await daemon.StartAsync(CancellationToken.None).ConfigureAwait(false);
-            await daemon.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+            var daemon = LlmosDaemon.Create(settings);
+            await using (daemon.ConfigureAwait(false))
+            {
+                await daemon.StartAsync(CancellationToken.None).ConfigureAwait(false);
+                await daemon.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+            }
             return ExitOk;
         }
         catch (Exception e) when (e is DaemonAlreadyRunningException or InvalidOperationException or IOException or UnauthorizedAccessException)

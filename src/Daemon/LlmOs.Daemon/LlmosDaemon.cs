@@ -1,11 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
-using LlmOs.Engine.Generation;
-using LlmOs.Engine.Llama;
-using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
-using LlmOs.Engine.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,8 +63,8 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         uint previousMask = SocketFile.RestrictNewFiles(Settings.Mode);
         try
         {
-            _ownsSocket = true;
             await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+            _ownsSocket = true;
         }
         finally
         {

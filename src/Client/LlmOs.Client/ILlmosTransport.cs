@@ -1,0 +1,36 @@
+using LlmOs.Ipc.Health;
+using LlmOs.Ipc.Models;
+using LlmOs.Ipc.Tasks;
+
+namespace LlmOs.Client;
+
+/// <summary>
+/// How a client reaches the daemon. The Unix-socket transport implements it today; a D-Bus transport
+/// will implement the same operations, so <see cref="LlmosClient"/> and its users do not change.
+/// Failures are <see cref="LlmosException"/>s; an absent daemon is <see cref="LlmosUnreachableException"/>.
+/// </summary>
+public interface ILlmosTransport : IDisposable
+{
+    Task<HealthResponse> GetHealthAsync(CancellationToken cancellationToken);
+
+    Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken);
+
+    Task<ModelListResponse> ListModelsAsync(CancellationToken cancellationToken);
+
+    Task<ModelDto> AddModelAsync(AddModelRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Queues a task and returns it at once, or when <paramref name="wait"/> is set, once it has finished.</summary>
+    Task<TaskDto> SubmitAsync(TaskSubmitRequest request, bool wait, CancellationToken cancellationToken);
+
+    /// <summary>Queues a task and streams its events; ending the enumeration early cancels the task.</summary>
+    IAsyncEnumerable<TaskStreamEvent> SubmitStreamingAsync(TaskSubmitRequest request, CancellationToken cancellationToken);
+
+    Task<TaskDto> GetTaskAsync(string id, CancellationToken cancellationToken);
+
+    Task<TaskListResponse> ListTasksAsync(CancellationToken cancellationToken);
+
+    Task<TaskDto> CancelTaskAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Replays a task's events so far, then follows it to its end.</summary>
+    IAsyncEnumerable<TaskStreamEvent> FollowTaskAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using LlmOs.Client;
+
+namespace LlmOs.Ctl.Cli;
+
+/// <summary>Runs a command's body with a client, and turns what can go wrong into a message and an exit code.</summary>
+internal static class CommandRunner
+{
+    public static void SetAction(Command command, Func<ParseResult, LlmosClient, Output, CancellationToken, Task<int>> body) =>
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = new Output(parse.GetValue(GlobalOptions.Json));
+            using var client = LlmosClient.ForSocket(parse.GetValue(GlobalOptions.Socket));
+            try
+            {
+                return await body(parse, client, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LlmosUnreachableException e)
+            {
+                await Console.Error.WriteLineAsync($"llmosctl: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Unreachable;
+            }
+            catch (LlmosException e)
+            {
+                output.Error(e.Code, e.Message);
+                return ExitCodes.TaskFailed;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                output.Error("cancelled", "cancelled; the task was cancelled on the daemon");
+                return ExitCodes.TaskFailed;
+            }
+        });
+}

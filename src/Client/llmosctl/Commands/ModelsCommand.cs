@@ -1,0 +1,57 @@
+using System.CommandLine;
+using LlmOs.Ctl.Cli;
+using LlmOs.Ipc;
+
+namespace LlmOs.Ctl.Commands;
+
+/// <summary><c>llmosctl models list|add PATH</c>: the daemon's model registry.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var list = new Command("list", "List the models the daemon knows");
+        CommandRunner.SetAction(list, async (_, client, output, cancellationToken) =>
+        {
+            var models = await client.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+            if (output.IsJson)
+            {
+                Output.Json(models, IpcJsonContext.Default.ModelListResponse);
+                return ExitCodes.Ok;
+            }
+
+            Console.WriteLine($"{"NAME",-24} {"STATE",-9} {"ARCH",-10} {"PARAMS",7} {"CTX",6} {"QUANT",-7} {"SIZE",10}  DEFAULT");
+            foreach (var model in models.Data)
+            {
+                Console.WriteLine($"{model.Id,-24} {model.State,-9} {model.Architecture ?? "-",-10} {Format.Count(model.Parameters),7} {Format.Count(model.ContextLength),6} {model.Quantization ?? "-",-7} {Format.Bytes(model.SizeBytes),10}  {(model.Default ? "yes" : "")}");
+                if (model.Error is { } error)
+                {
+                    Console.WriteLine($"  ! {error}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var path = new Argument<string>("path") { Description = "A .gguf model file" };
+        var name = new Option<string?>("--name") { Description = "Name to register it under (default: the file name)" };
+        var makeDefault = new Option<bool>("--default") { Description = "Make it the default model" };
+        var add = new Command("add", "Register a model file with the daemon") { path, name, makeDefault };
+        CommandRunner.SetAction(add, async (parse, client, output, cancellationToken) =>
+        {
+            string file = Path.GetFullPath(parse.GetValue(path)!);
+            var model = await client.AddModelAsync(file, parse.GetValue(name), parse.GetValue(makeDefault), cancellationToken).ConfigureAwait(false);
+            if (output.IsJson)
+            {
+                Output.Json(model, IpcJsonContext.Default.ModelDto);
+            }
+            else
+            {
+                Console.WriteLine($"added {model.Id} ({model.Architecture}, {Format.Count(model.Parameters)} parameters){(model.Default ? " as the default model" : "")}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        return new Command("models", "List and add models") { list, add };
+    }
+}

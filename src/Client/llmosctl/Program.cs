@@ -1,0 +1,28 @@
+using System.CommandLine;
+using LlmOs.Ctl.Cli;
+using LlmOs.Ctl.Commands;
+
+var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
+{
+    GlobalOptions.Socket,
+    GlobalOptions.Json,
+    StatusCommand.Create(),
+    GenerateCommand.Create(),
+    TasksCommand.Create(),
+    ModelsCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        await Console.Error.WriteLineAsync("llmosctl: " + error.Message).ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync("Try 'llmosctl --help'.").ConfigureAwait(false);
+    return ExitCodes.Usage;
+}
+
+// Ctrl-C cancels the token each command gets; the client then cancels the task on the daemon.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) }).ConfigureAwait(false);
