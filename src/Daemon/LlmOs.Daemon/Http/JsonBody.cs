@@ -13,8 +13,13 @@ internal static class JsonBody
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false)
+            var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false)
                 ?? throw new EngineException(ErrorKind.InvalidInput, "the body must be a JSON object, not null");
+
+            // Read the body to its end: only then does Kestrel watch the connection, so that a client
+            // that hangs up during a long answer (a stream, a wait) is noticed and its task cancelled.
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
+            return value;
         }
         catch (JsonException e)
         {

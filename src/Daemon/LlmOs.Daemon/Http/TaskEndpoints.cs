@@ -37,7 +37,11 @@ internal static partial class TaskEndpoints
             // The stream is the task's lifeline: when the client goes away, so does the task.
             using var onDisconnect = context.RequestAborted.Register(() => scheduler.Cancel(task));
             TaskEventStream.Start(context.Response);
-            await TaskEventStream.WriteAsync(context.Response, task, 0, context.RequestAborted).ConfigureAwait(false);
+            if (!await TaskEventStream.WriteAsync(context.Response, task, 0, context.RequestAborted).ConfigureAwait(false))
+            {
+                scheduler.Cancel(task);
+            }
+
             return;
         }
 

@@ -28,8 +28,11 @@ internal static class TaskEventStream
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    /// <summary>Writes events from index <paramref name="from"/> until the task's final event, or until cancelled.</summary>
-    public static async Task WriteAsync(HttpResponse response, TaskRecord task, int from, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes events from index <paramref name="from"/> until the task's final event. Returns false when the
+    /// client went away first (the response pipe completed), so the caller can act on the disconnect.
+    /// </summary>
+    public static async Task<bool> WriteAsync(HttpResponse response, TaskRecord task, int from, CancellationToken cancellationToken)
     {
         var pipe = response.BodyWriter;
         var batch = new List<TaskEvent>();
@@ -44,8 +47,14 @@ internal static class TaskEventStream
                 WriteEvent(pipe, json, task, next++, taskEvent);
             }
 
-            await pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var flushed = await pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (flushed.IsCompleted || flushed.IsCanceled)
+            {
+                return false;
+            }
         }
+
+        return true;
     }
 
     private static void WriteEvent(System.IO.Pipelines.PipeWriter pipe, Utf8JsonWriter json, TaskRecord task, int index, TaskEvent taskEvent)
