@@ -14,7 +14,7 @@ internal static class JsonBody
         try
         {
             var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false)
-                ?? throw new EngineException(ErrorKind.InvalidInput, "the body must be a JSON object, not null");
+                ?? throw new EngineException(ErrorKind.InvalidInput, "the body must be a JSON object, not null", "body");
 
             // Read the body to its end: only then does Kestrel watch the connection, so that a client
             // that hangs up during a long answer (a stream, a wait) is noticed and its task cancelled.
