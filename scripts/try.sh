@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds llmos, starts llmosd in user mode and shows it working with a real model.
+#   scripts/try.sh [MODEL.gguf]
+# The model defaults to the small test model in ../shared/models. The daemon keeps running
+# afterwards (its PID and log are printed) so that the README's examples can be tried.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+model="${1:-../shared/models/stories260K.gguf}"
+[ -f "$model" ] || { echo "no model at $model; pass a .gguf file: scripts/try.sh MODEL.gguf" >&2; exit 2; }
+command -v dotnet >/dev/null || { echo "the .NET 10 SDK is needed (dotnet on PATH)" >&2; exit 2; }
+
+out="$PWD/artifacts/llmos"
+echo "== building into $out"
+dotnet publish src/Daemon/llmosd/llmosd.csproj -c Release -o "$out" --nologo -v quiet
+dotnet publish src/Client/llmosctl/llmosctl.csproj -c Release -o "$out" --nologo -v quiet
+
+runtime="${XDG_RUNTIME_DIR:-/tmp/llmosd-$(id -un)}"
+socket="$runtime/llmosd.sock"
+log="$runtime/llmosd.log"
+mkdir -p "$runtime" && chmod 700 "$runtime"
+export LLMOSD_SOCKET="$socket"
+
+if "$out/llmosctl" status >/dev/null 2>&1; then
+    echo "== llmosd is already running on $socket"
+else
+    echo "== starting llmosd (user mode) on $socket, log in $log"
+    nohup "$out/llmosd" --socket "$socket" >"$log" 2>&1 &
+    for _ in $(seq 1 100); do
+        "$out/llmosctl" status >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+fi
+
+echo "== llmosctl models add $model --default"
+"$out/llmosctl" models add "$(realpath "$model")" --default
+echo "== llmosctl generate \"Once upon a time\" --max-tokens 60 --temperature 0"
+"$out/llmosctl" generate "Once upon a time" --max-tokens 60 --temperature 0
+echo "== curl --unix-socket $socket http://localhost/v1/health"
+curl -s --unix-socket "$socket" http://localhost/v1/health; echo
+echo "== llmosctl status"
+"$out/llmosctl" status
+echo
+echo "llmosd keeps running (pid $(pgrep -f "$out/llmosd --socket $socket" | head -1)). Try:"
+echo "  export LLMOSD_SOCKET=$socket PATH=\"$out:\$PATH\""
+echo "  llmosctl generate \"The little dog\""
+echo "Stop it with: pkill -f '$out/llmosd'"
