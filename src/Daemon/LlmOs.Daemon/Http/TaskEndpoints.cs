@@ -32,24 +32,31 @@ internal static partial class TaskEndpoints
         var scheduler = services.GetRequiredService<Scheduler>();
         var task = scheduler.SubmitGenerate(Caller(context), prompt, model, options);
 
-        if (request.Stream)
+        if (request.Stream || context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
         {
-            // The stream is the task's lifeline: when the client goes away, so does the task.
-            using var onDisconnect = context.RequestAborted.Register(() => scheduler.Cancel(task));
-            TaskEventStream.Start(context.Response);
-            if (!await TaskEventStream.WriteAsync(context.Response, task, 0, context.RequestAborted).ConfigureAwait(false))
+            // The connection is the task's lifeline: however this request ends (the client hung up, a write
+            // failed, the daemon stops), a task that has not finished by then is cancelled.
+            try
             {
-                scheduler.Cancel(task);
+                if (request.Stream)
+                {
+                    TaskEventStream.Start(context.Response);
+                    await TaskEventStream.WriteAsync(context.Response, task, 0, context.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    await task.Finished.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+                    await WriteTaskAsync(context, task, StatusCodes.Status200OK).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (!task.IsFinished)
+                {
+                    scheduler.Cancel(task);
+                }
             }
 
-            return;
-        }
-
-        if (context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
-        {
-            using var onDisconnect = context.RequestAborted.Register(() => scheduler.Cancel(task));
-            await task.Finished.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-            await WriteTaskAsync(context, task, StatusCodes.Status200OK).ConfigureAwait(false);
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using LlmOs.Engine.Tasks;
@@ -16,9 +17,11 @@ namespace LlmOs.Daemon.Http;
 internal static class TaskEventStream
 {
     private static readonly byte[] IdPrefix = "id: "u8.ToArray();
-    private static readonly byte[] EventPrefix = "\nevent: "u8.ToArray();
     private static readonly byte[] DataPrefix = "\ndata: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+
+    // "\nevent: <name>" for each kind, encoded once.
+    private static readonly byte[][] EventLines = [.. Enum.GetValues<TaskEventKind>().Select(k => Encoding.ASCII.GetBytes("\nevent: " + Name(k)))];
 
     public static void Start(HttpResponse response)
     {
@@ -29,10 +32,10 @@ internal static class TaskEventStream
     }
 
     /// <summary>
-    /// Writes events from index <paramref name="from"/> until the task's final event. Returns false when the
-    /// client went away first (the response pipe completed), so the caller can act on the disconnect.
+    /// Writes events from index <paramref name="from"/> until the task's final event, or until the client
+    /// goes away (the response pipe completes, a write fails, or <paramref name="cancellationToken"/> fires).
     /// </summary>
-    public static async Task<bool> WriteAsync(HttpResponse response, TaskRecord task, int from, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpResponse response, TaskRecord task, int from, CancellationToken cancellationToken)
     {
         var pipe = response.BodyWriter;
         var batch = new List<TaskEvent>();
@@ -50,19 +53,18 @@ internal static class TaskEventStream
             var flushed = await pipe.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
-                return false;
+                return;
             }
         }
-
-        return true;
     }
 
     private static void WriteEvent(System.IO.Pipelines.PipeWriter pipe, Utf8JsonWriter json, TaskRecord task, int index, TaskEvent taskEvent)
     {
         pipe.Write(IdPrefix);
-        WriteAscii(pipe, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        pipe.Write(EventPrefix);
-        WriteAscii(pipe, Name(taskEvent.Kind));
+        var digits = pipe.GetSpan(11);
+        Utf8Formatter.TryFormat(index, digits, out int written);
+        pipe.Advance(written);
+        pipe.Write(EventLines[(int)taskEvent.Kind]);
         pipe.Write(DataPrefix);
         json.Reset(pipe);
         if (taskEvent.Kind == TaskEventKind.Delta)
@@ -80,13 +82,6 @@ internal static class TaskEventStream
 
         json.Flush();
         pipe.Write(EventEnd);
-    }
-
-    private static void WriteAscii(System.IO.Pipelines.PipeWriter pipe, string text)
-    {
-        var span = pipe.GetSpan(text.Length);
-        int written = Encoding.ASCII.GetBytes(text, span);
-        pipe.Advance(written);
     }
 
     public static string Name(TaskEventKind kind) => kind switch
