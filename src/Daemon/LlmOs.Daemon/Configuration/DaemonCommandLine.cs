@@ -44,6 +44,11 @@ public sealed record DaemonCommandLine(IReadOnlyDictionary<string, string?> Over
                 arg = arg[..eq];
             }
 
+            if (inline is not null && arg is "--system" or "--user" or "--help" or "--version")
+            {
+                throw new FormatException($"{arg} takes no value");
+            }
+
             switch (arg)
             {
                 case "--system":

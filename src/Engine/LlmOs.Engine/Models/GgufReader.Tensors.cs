@@ -6,6 +6,9 @@ public static partial class GgufReader
 
     // ggml tensor types: (elements per block, bytes per block). Enough to size the common
     // float and quantised formats; an unknown type is only checked for its offset.
+    // No real tensor comes near 2^50 elements; the bound keeps every size computation below inside a long.
+    private const long MaxTensorElements = 1L << 50;
+
     private static readonly Dictionary<uint, (int Block, int Bytes)> TypeSizes = new()
     {
         [0] = (1, 4),
@@ -90,7 +93,12 @@ public static partial class GgufReader
                     throw new GgufFormatException($"tensor '{name}' has an implausible shape (corrupt header)");
                 }
 
-                elements = checked(elements * extent);
+                if (extent > 0 && elements > MaxTensorElements / extent)
+                {
+                    throw new GgufFormatException($"tensor '{name}' has an implausible shape (corrupt header)");
+                }
+
+                elements *= extent;
             }
 
             tensors.Add(new TensorInfo(name, elements, reader.ReadUInt32(), ReadUInt64(reader)));

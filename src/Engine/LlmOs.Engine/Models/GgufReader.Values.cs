@@ -8,8 +8,12 @@ public static partial class GgufReader
         String = 8, Array = 9, UInt64 = 10, Int64 = 11, Float64 = 12,
     }
 
+    // GGUF allows arrays of arrays; nothing real nests deeper than this, and a crafted file must not
+    // recurse the reader into a stack overflow.
+    private const int MaxArrayDepth = 4;
+
     /// <summary>Reads one metadata value; values nobody asked for are skipped without being kept.</summary>
-    private static object? ReadValue(BinaryReader reader, ValueType type, bool keep)
+    private static object? ReadValue(BinaryReader reader, ValueType type, bool keep, int depth)
     {
         switch (type)
         {
@@ -28,6 +32,11 @@ public static partial class GgufReader
                 Skip(reader, length);
                 return null;
             case ValueType.Array:
+                if (depth >= MaxArrayDepth)
+                {
+                    throw new GgufFormatException("metadata arrays nest too deeply (corrupt header)");
+                }
+
                 var itemType = (ValueType)reader.ReadUInt32();
                 long count = CheckCount(reader.ReadInt64(), "array length");
                 int fixedSize = FixedSize(itemType);
@@ -39,7 +48,7 @@ public static partial class GgufReader
 
                 for (long i = 0; i < count; i++)
                 {
-                    ReadValue(reader, itemType, keep: false);
+                    ReadValue(reader, itemType, keep: false, depth + 1);
                 }
 
                 return null;

@@ -18,17 +18,27 @@ public static partial class GgufReader
     public static GgufMetadata Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        return Read(stream);
+    }
+
+    /// <exception cref="GgufFormatException">The stream is not a usable GGUF model; nothing else is thrown for bad content.</exception>
+    public static GgufMetadata Read(Stream stream)
+    {
         try
         {
-            return Read(stream);
+            return ReadHeader(stream);
         }
         catch (EndOfStreamException)
         {
             throw new GgufFormatException("the file ends inside its header (truncated)");
         }
+        catch (OverflowException)
+        {
+            throw new GgufFormatException("the header describes impossibly large tensors (corrupt header)");
+        }
     }
 
-    public static GgufMetadata Read(Stream stream)
+    private static GgufMetadata ReadHeader(Stream stream)
     {
         var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (stream.Length < 24 || reader.ReadUInt32() != Magic)
@@ -50,7 +60,7 @@ public static partial class GgufReader
         {
             string key = ReadString(reader);
             var type = (ValueType)reader.ReadUInt32();
-            values[key] = ReadValue(reader, type, keep: IsWanted(key));
+            values[key] = ReadValue(reader, type, keep: IsWanted(key), depth: 0);
         }
 
         var tensors = ReadTensorTable(reader, tensorCount);
@@ -63,7 +73,7 @@ public static partial class GgufReader
             version,
             arch,
             values.GetValueOrDefault("general.name") as string,
-            tensors.Sum(t => t.Elements),
+            tensors.Aggregate(0L, (sum, t) => checked(sum + t.Elements)),
             arch is null ? null : AsInt(values.GetValueOrDefault(arch + ".context_length")),
             values.GetValueOrDefault("tokenizer.chat_template") as string,
             QuantizationName(values.GetValueOrDefault("general.file_type"), tensors),

@@ -115,5 +115,10 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
         {
             return (info.LastWriteTimeUtc, info.Length, null, "the daemon may not read this file");
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One bad file must never break the listing of the others.
+            return (info.LastWriteTimeUtc, info.Length, null, "unreadable header: " + e.Message);
+        }
     }
 }
