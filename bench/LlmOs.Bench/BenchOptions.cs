@@ -1,0 +1,70 @@
+namespace LlmOs.Bench;
+
+/// <summary>The benchmark's few options.</summary>
+public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Threads, string? Model, bool ShowHelp)
+{
+    public const string Prompt = "Once upon a time";
+    public const int WarmupRequests = 200;
+    public const int ConcurrentClients = 16;
+
+    /// <summary>stories260K's context is 2048 tokens; the prompt needs a few of them.</summary>
+    public const int MaxTokensLimit = 2000;
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/LlmOs.Bench [-- options]
+          --tokens N      tokens per generation (default 512, at most 2000: the model's context is 2048)
+          --runs R        timed generations per path, after one warm-up (default 5)
+          --requests K    /v1/health requests per configuration, after 200 warm-up (default 2000)
+          --threads T     llama.cpp threads, in-process and in the daemon (LLMOSD_THREADS); default 0: one per core, as llmosd does
+          --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
+          -h, --help      print this help and exit
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        int tokens = 512, runs = 5, requests = 2000, threads = 0;
+        string? model = null;
+        bool help = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    help = true;
+                    break;
+                case "--tokens":
+                    tokens = Number(args, ref i, 1, MaxTokensLimit);
+                    break;
+                case "--runs":
+                    runs = Number(args, ref i, 1, 1000);
+                    break;
+                case "--requests":
+                    requests = Number(args, ref i, 1, 10_000_000);
+                    break;
+                case "--threads":
+                    threads = Number(args, ref i, 0, 256);
+                    break;
+                case "--model":
+                    model = Value(args, ref i);
+                    break;
+                default:
+                    throw new FormatException($"unknown option '{arg}'");
+            }
+        }
+
+        return new BenchOptions(tokens, runs, requests, threads, model, help);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+
+    private static int Number(IReadOnlyList<string> args, ref int i, int min, int max)
+    {
+        string name = args[i];
+        string value = Value(args, ref i);
+        return int.TryParse(value, out int n) && n >= min && n <= max
+            ? n
+            : throw new FormatException($"{name} must be a whole number from {min} to {max}, not '{value}'");
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using LlmOs.Bench;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine($"llmos-bench: {e.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+if (options.ShowHelp)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+try
+{
+    return await Bench.RunAsync(options, args);
+}
+catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or TimeoutException or IOException or HttpRequestException or LlmOs.Client.LlmosException)
+{
+    Console.Error.WriteLine($"llmos-bench: {e.Message}");
+    return 1;
+}
+
+/// <summary>The whole run: generation in-process and through the daemon (interleaved), /v1/health, SIGTERM, then the report.</summary>
+internal static class Bench
+{
+    public static async Task<int> RunAsync(BenchOptions options, string[] args)
+    {
+        long benchStart = Stopwatch.GetTimestamp();
+        string model = BenchPaths.Model(options.Model);
+        string llmosd = BenchPaths.Llmosd();
+        string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+        var metadata = LlmOs.Engine.Models.GgufReader.Read(model);
+
+        Progress($"in-process: loading {Path.GetFileName(model)}");
+        var inProcess = await InProcessBench.LoadAsync(model, options);
+        var inLoad = inProcess.Load;
+
+        var dir = Directory.CreateTempSubdirectory("llmos-bench-");
+        DaemonProcess? daemon = null;
+        ConsoleCancelEventHandler onCancel = (_, _) =>
+        {
+            // Ctrl-C: never leave a daemon or a temp dir behind.
+            try
+            {
+                daemon?.KillNow();
+                dir.Delete(recursive: true);
+            }
+            catch (Exception)
+            {
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            Progress($"daemon: starting {llmosd}");
+            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads);
+            var ready = await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
+
+            // Interleaved (in-process, daemon, in-process, …) so that the machine's changing load falls on both paths alike.
+            Progress($"generation: 1 warm-up + {options.Runs} runs of {options.Tokens} tokens each, in-process and through {daemon.Socket}, interleaved");
+            using var daemonBench = new DaemonBench(daemon.Socket, daemon.Pid, options);
+            var inWarmup = await inProcess.GenerateOnceAsync();
+            var daemonWarmup = await daemonBench.GenerateOnceAsync(); // also loads the model in the daemon
+            var inRuns = new List<GenerationRun>(options.Runs);
+            var daemonRuns = new List<GenerationRun>(options.Runs);
+            for (int i = 0; i < options.Runs; i++)
+            {
+                inRuns.Add(await inProcess.GenerateOnceAsync());
+                daemonRuns.Add(await daemonBench.GenerateOnceAsync());
+            }
+
+            await inProcess.DisposeAsync();
+
+            Progress($"/v1/health: {options.Requests} requests with 1 client, then with {BenchOptions.ConcurrentClients}");
+            var health1 = await HealthBench.RunAsync(daemon.Socket, 1, options.Requests, BenchOptions.WarmupRequests);
+            var health16 = await HealthBench.RunAsync(daemon.Socket, BenchOptions.ConcurrentClients, options.Requests, BenchOptions.WarmupRequests);
+
+            Progress("daemon: SIGTERM");
+            var stopped = await daemon.TerminateAsync(TimeSpan.FromSeconds(20));
+            string commandLine = daemon.CommandLine;
+            await daemon.DisposeAsync();
+            daemon = null;
+
+            var report = new Report(options, model, metadata.ContextLength, load, inLoad, inWarmup, inRuns, ready, daemonWarmup, daemonRuns, health1, health16, stopped);
+            bool sameText = report.Print();
+            Console.WriteLine();
+            Console.WriteLine($"total run time: {Stopwatch.GetElapsedTime(benchStart).TotalSeconds:F1} s");
+            Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench{(args.Length > 0 ? " -- " + string.Join(' ', args.Select(Quote)) : "")}");
+            Console.WriteLine($"process: {Environment.ProcessPath} {string.Join(' ', args.Select(Quote))}".TrimEnd());
+            Console.WriteLine($"daemon:  {commandLine}");
+            return sameText ? 0 : 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            await inProcess.DisposeAsync();
+            if (daemon is not null)
+            {
+                Console.Error.Write(Tail(daemon.Log));
+                await daemon.DisposeAsync();
+            }
+
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
+
+    private static string Quote(string arg) => arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:".Contains(c)) ? arg : "'" + arg.Replace("'", "'\\''") + "'";
+
+    private static string Tail(string log)
+    {
+        var lines = log.Split('\n');
+        return "--- llmosd log (last lines) ---\n" + string.Join('\n', lines.TakeLast(30)) + "\n";
+    }
+}
