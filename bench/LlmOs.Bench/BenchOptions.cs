@@ -15,7 +15,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Thread
           --tokens N      tokens per generation (default 512, at most 2000: the model's context is 2048)
           --runs R        timed generations per path, after one warm-up (default 5)
           --requests K    /v1/health requests per configuration, after 200 warm-up (default 2000)
-          --threads T     llama.cpp threads, in-process and in the daemon (LLMOSD_THREADS); default 0: one per core, as llmosd does
+          --threads T     llama.cpp threads, in-process and in the daemon (LLMOSD_THREADS); default 0: llmosd's default (one core less than the machine has, at least 1)
           --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
           -h, --help      print this help and exit
         """;

@@ -21,7 +21,7 @@ public sealed record Report(
     /// <summary>Prints the report; returns whether the daemon's text equals the in-process text.</summary>
     public bool Print()
     {
-        string threads = Options.Threads > 0 ? Options.Threads.ToString() : $"one per core ({Environment.ProcessorCount})";
+        string threads = Options.Threads > 0 ? Options.Threads.ToString() : $"llmosd's default ({LlmOs.Engine.Llama.LlamaBackend.DefaultThreads})";
         Console.WriteLine("llmos benchmark");
         Console.WriteLine($"  machine:  {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {BenchPaths.Configuration} build, load average at start {LoadAverage}");
         Console.WriteLine($"  model:    {Model} ({new FileInfo(Model).Length / 1024.0 / 1024.0:F1} MB, trained context {ContextLength?.ToString() ?? "?"})");

@@ -17,6 +17,13 @@ public sealed class LlamaBackend : ITextBackend
         LlamaNativeLog.Configure(logger);
     }
 
+    /// <summary>
+    /// One core less than the machine has (at least one): llama.cpp's workers spin-wait on each other, and
+    /// when one loses its core to the socket server or another process every token stalls (bench/ showed
+    /// 2 threads on 2 busy cores far slower than 1).
+    /// </summary>
+    public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 1);
+
     public async Task<ITextModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
     {
         int trained = model.Metadata?.ContextLength ?? _options.ContextSize;
@@ -24,7 +31,7 @@ public sealed class LlamaBackend : ITextBackend
         {
             ContextSize = (uint)Math.Min(trained, _options.ContextSize),
             GpuLayerCount = 0,
-            Threads = _options.Threads > 0 ? _options.Threads : Environment.ProcessorCount,
+            Threads = _options.Threads > 0 ? _options.Threads : DefaultThreads,
             BatchSize = (uint)_options.BatchSize,
         };
 

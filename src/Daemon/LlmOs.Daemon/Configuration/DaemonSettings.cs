@@ -34,7 +34,7 @@ public sealed class DaemonSettings
 
     public int ContextSize { get; set; } = 2048;
 
-    /// <summary>CPU threads for a model; 0 means one per core.</summary>
+    /// <summary>CPU threads for a model; 0 means one core less than the machine has (at least one).</summary>
     public int Threads { get; set; }
 
     public string? DefaultModel { get; set; }
