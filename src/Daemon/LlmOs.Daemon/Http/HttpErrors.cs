@@ -9,37 +9,27 @@ namespace LlmOs.Daemon.Http;
 /// <summary>Turns engine refusals into DESIGN.md's error vocabulary and the fitting HTTP status.</summary>
 internal static class HttpErrors
 {
-    public static string Code(ErrorKind kind) => kind switch
+    /// <summary>One table: each kind's wire code and HTTP status, side by side.</summary>
+    private static (string Code, int Status) Map(ErrorKind kind) => kind switch
     {
-        ErrorKind.InvalidInput or ErrorKind.ModelInvalid => ErrorCodes.InvalidInput,
-        ErrorKind.UnsupportedMedia => ErrorCodes.UnsupportedMedia,
-        ErrorKind.TooLarge => ErrorCodes.TooLarge,
-        ErrorKind.ModelNotFound => ErrorCodes.ModelNotFound,
-        ErrorKind.NeedsModel => ErrorCodes.NeedsModel,
-        ErrorKind.Busy => ErrorCodes.Busy,
-        ErrorKind.QuotaExceeded => ErrorCodes.QuotaExceeded,
-        ErrorKind.Forbidden => ErrorCodes.Forbidden,
-        ErrorKind.Cancelled => ErrorCodes.Cancelled,
-        ErrorKind.Unsupported => ErrorCodes.Unsupported,
-        _ => ErrorCodes.Internal,
+        ErrorKind.InvalidInput => (ErrorCodes.InvalidInput, StatusCodes.Status400BadRequest),
+        ErrorKind.ModelInvalid => (ErrorCodes.InvalidInput, StatusCodes.Status422UnprocessableEntity),
+        ErrorKind.UnsupportedMedia => (ErrorCodes.UnsupportedMedia, StatusCodes.Status415UnsupportedMediaType),
+        ErrorKind.TooLarge => (ErrorCodes.TooLarge, StatusCodes.Status413PayloadTooLarge),
+        ErrorKind.ModelNotFound => (ErrorCodes.ModelNotFound, StatusCodes.Status404NotFound),
+        ErrorKind.NeedsModel => (ErrorCodes.NeedsModel, StatusCodes.Status409Conflict),
+        ErrorKind.Busy => (ErrorCodes.Busy, StatusCodes.Status429TooManyRequests),
+        ErrorKind.QuotaExceeded => (ErrorCodes.QuotaExceeded, StatusCodes.Status429TooManyRequests),
+        ErrorKind.Forbidden => (ErrorCodes.Forbidden, StatusCodes.Status403Forbidden),
+        ErrorKind.Cancelled => (ErrorCodes.Cancelled, StatusCodes.Status409Conflict),
+        ErrorKind.Unsupported => (ErrorCodes.Unsupported, StatusCodes.Status400BadRequest),
+        _ => (ErrorCodes.Internal, StatusCodes.Status500InternalServerError),
     };
 
-    private static int Status(ErrorKind kind) => kind switch
-    {
-        ErrorKind.InvalidInput or ErrorKind.Unsupported => StatusCodes.Status400BadRequest,
-        ErrorKind.ModelInvalid => StatusCodes.Status422UnprocessableEntity,
-        ErrorKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
-        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        ErrorKind.ModelNotFound => StatusCodes.Status404NotFound,
-        ErrorKind.NeedsModel => StatusCodes.Status409Conflict,
-        ErrorKind.Busy or ErrorKind.QuotaExceeded => StatusCodes.Status429TooManyRequests,
-        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorKind.Cancelled => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status500InternalServerError,
-    };
+    public static string Code(ErrorKind kind) => Map(kind).Code;
 
     public static Task WriteAsync(HttpContext context, EngineException e) =>
-        WriteAsync(context, Status(e.Kind), Code(e.Kind), e.Message, e.Field, e.RetryAfter);
+        WriteAsync(context, Map(e.Kind).Status, Map(e.Kind).Code, e.Message, e.Field, e.RetryAfter);
 
     public static Task NotFoundAsync(HttpContext context, string what) =>
         WriteAsync(context, StatusCodes.Status404NotFound, ErrorCodes.NotFound, what);
