@@ -27,6 +27,8 @@ internal sealed class FakeTextBackend : ITextBackend
 
     public int LoadCount => Volatile.Read(ref _loads);
 
+    public string RenderChat(ModelEntry model, IReadOnlyList<ChatTurn> turns) => PlainChatFormat.Render(turns);
+
     public void FailNextLoads(int count)
     {
         lock (_gate)

@@ -51,7 +51,7 @@ public sealed class SchedulerTests : IAsyncLifetime
     private Scheduler CreateScheduler(FakeTextBackend backend) => CreateScheduler(backend, 16, "stories");
 
     private static TaskRecord Submit(Scheduler scheduler, string prompt, GenerationOptions? options = null, string? model = null) =>
-        scheduler.SubmitGenerate(Owner, prompt, model, options ?? new GenerationOptions());
+        scheduler.SubmitGenerate(new TaskSubmission(Owner, prompt, model, options ?? new GenerationOptions()));
 
     private static List<TaskEventKind> EventKinds(TaskRecord task)
     {

@@ -24,6 +24,9 @@ public sealed class LlamaBackend : ITextBackend
     /// </summary>
     public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 1);
 
+    public string RenderChat(ModelEntry model, IReadOnlyList<ChatTurn> turns) =>
+        LlamaChatTemplate.Render(model.Metadata?.ChatTemplate, turns);
+
     public async Task<ITextModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
     {
         int trained = model.Metadata?.ContextLength ?? _options.ContextSize;

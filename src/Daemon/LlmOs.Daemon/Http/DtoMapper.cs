@@ -12,7 +12,7 @@ internal static class DtoMapper
 {
     public static TaskDto ToDto(TaskRecord task) => new(
         task.Id,
-        task.Kind,
+        task.Kind == TaskKind.Embed ? "embed" : "generate",
         State(task.State),
         task.Model,
         task.OwnerUid,

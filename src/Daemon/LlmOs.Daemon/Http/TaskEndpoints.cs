@@ -30,7 +30,7 @@ internal static partial class TaskEndpoints
         var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
         var (prompt, model, options) = services.GetRequiredService<TaskRequestValidator>().Validate(request);
         var scheduler = services.GetRequiredService<Scheduler>();
-        var task = scheduler.SubmitGenerate(Caller(context), prompt, model, options);
+        var task = scheduler.SubmitGenerate(new TaskSubmission(Caller(context), prompt, model, options));
 
         if (request.Stream || context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
         {

@@ -14,4 +14,7 @@ public sealed record GenerationOptions
 
     /// <summary>Text that ends generation; it is not part of the result.</summary>
     public IReadOnlyList<string> Stop { get; init; } = [];
+
+    /// <summary>A GBNF grammar (root rule <c>root</c>) every sampled token must keep to; null for free text.</summary>
+    public string? Grammar { get; init; }
 }

@@ -6,4 +6,10 @@ namespace LlmOs.Engine.Generation;
 public interface ITextBackend
 {
     Task<ITextModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns a chat into the prompt text for <paramref name="model"/>, with the model's own chat template where it
+    /// has one this backend can apply, else <see cref="PlainChatFormat"/>. Needs only the model's metadata, not the model loaded.
+    /// </summary>
+    string RenderChat(ModelEntry model, IReadOnlyList<ChatTurn> turns);
 }

@@ -1,7 +1,11 @@
 namespace LlmOs.Engine.Models;
 
-/// <summary>What kind of work a model does. Only text generation exists so far.</summary>
+/// <summary>What kind of work a model does.</summary>
 public enum ModelKind
 {
+    /// <summary>Text generation (GGUF through llama.cpp).</summary>
     Text,
+
+    /// <summary>Sentence embeddings (ONNX, such as the built-in MiniLM).</summary>
+    Embedding,
 }

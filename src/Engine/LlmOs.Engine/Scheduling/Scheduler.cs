@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
+using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Tasks;
 using Microsoft.Extensions.Logging;
@@ -17,8 +19,13 @@ public sealed partial class Scheduler(
     TaskStore store,
     SchedulerOptions options,
     TimeProvider time,
-    ILogger<Scheduler> logger)
+    ILogger<Scheduler> logger,
+    IEngineMetrics? metrics = null,
+    IEmbeddingBackend? embeddings = null)
 {
+    private readonly IEngineMetrics _metrics = metrics ?? NoEngineMetrics.Instance;
+    private readonly IEmbeddingBackend? _embeddings = embeddings;
+
     private readonly ConcurrentDictionary<string, ModelWorker> _workers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskRecord> _live = new(StringComparer.Ordinal);
     private readonly Lock _admission = new();
@@ -35,10 +42,33 @@ public sealed partial class Scheduler(
         _workers.TryGetValue(model, out var worker) ? worker.State : ModelWorkerState.Unloaded;
 
     /// <summary>Queues a generation. Throws <see cref="EngineException"/> for an unknown or unusable model, or when full.</summary>
-    public TaskRecord SubmitGenerate(uint ownerUid, string prompt, string? model, GenerationOptions generation)
+    public TaskRecord SubmitGenerate(TaskSubmission submission)
+    {
+        var entry = registry.Resolve(submission.Model);
+        var task = Admit(submission.OwnerUid, submission.Priority, id => new TaskRecord(id, submission.OwnerUid, entry.Name, submission.Prompt, submission.Options, time)
+        {
+            Priority = submission.Priority,
+            KeepAlive = submission.KeepAlive,
+        });
+        _workers.GetOrAdd(entry.Name, _ => new ModelWorker(entry, backend, this, logger)).Enqueue(task);
+        return task;
+    }
+
+    /// <summary>Renders a chat into the prompt for the model it names (or the default model); the model need not be loaded.</summary>
+    public (string Model, string Prompt) RenderChat(string? model, IReadOnlyList<ChatTurn> turns)
     {
         var entry = registry.Resolve(model);
-        TaskRecord task;
+        return (entry.Name, backend.RenderChat(entry, turns));
+    }
+
+    /// <summary>
+    /// Admission control, the one gate every new task passes: refuses when shutting down or full,
+    /// else creates the task with <paramref name="create"/>, counts it as queued and stores it.
+    /// </summary>
+    internal TaskRecord Admit(uint ownerUid, TaskPriority priority, Func<string, TaskRecord> create)
+    {
+        _ = ownerUid;
+        _ = priority;
         lock (_admission)
         {
             if (!_accepting)
@@ -51,14 +81,12 @@ public sealed partial class Scheduler(
                 throw new EngineException(ErrorKind.Busy, $"the queue is full ({options.QueueCapacity} tasks waiting)", retryAfter: TimeSpan.FromSeconds(1));
             }
 
-            task = new TaskRecord(TaskStore.NewId(), ownerUid, entry.Name, prompt, generation, time);
+            var task = create(TaskStore.NewId());
             _queued++;
             _live[task.Id] = task;
             store.Add(task);
+            return task;
         }
-
-        _workers.GetOrAdd(entry.Name, _ => new ModelWorker(entry, backend, this, logger)).Enqueue(task);
-        return task;
     }
 
     /// <summary>Cancels a task; a queued one ends at once, a running one within a token. False when it had already ended.</summary>
@@ -88,6 +116,7 @@ public sealed partial class Scheduler(
 
     internal void Finished(TaskRecord task)
     {
+        _metrics.TaskFinished(task.Kind, task.State);
         Interlocked.Decrement(ref _running);
         _live.TryRemove(task.Id, out _);
     }

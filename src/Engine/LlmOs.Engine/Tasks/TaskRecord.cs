@@ -1,6 +1,8 @@
 using System.Text;
+using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
+using LlmOs.Engine.Scheduling;
 
 namespace LlmOs.Engine.Tasks;
 
@@ -20,13 +22,27 @@ public sealed class TaskRecord
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeProvider _time;
 
+    /// <summary>A generation task.</summary>
     public TaskRecord(string id, uint ownerUid, string model, string prompt, GenerationOptions options, TimeProvider time)
+        : this(id, TaskKind.Generate, ownerUid, model, time)
     {
-        Id = id;
-        OwnerUid = ownerUid;
-        Model = model;
         Prompt = prompt;
         Options = options;
+    }
+
+    /// <summary>An embedding task: one vector per text of <paramref name="inputs"/>.</summary>
+    public TaskRecord(string id, uint ownerUid, string model, IReadOnlyList<string> inputs, TimeProvider time)
+        : this(id, TaskKind.Embed, ownerUid, model, time)
+    {
+        Inputs = inputs;
+    }
+
+    private TaskRecord(string id, TaskKind kind, uint ownerUid, string model, TimeProvider time)
+    {
+        Id = id;
+        Kind = kind;
+        OwnerUid = ownerUid;
+        Model = model;
         _time = time;
         CreatedAt = time.GetUtcNow();
         Events.Append(new TaskEvent(TaskEventKind.Queued));
@@ -34,15 +50,24 @@ public sealed class TaskRecord
 
     public string Id { get; }
 
-    public string Kind { get; } = "generate";
+    public TaskKind Kind { get; }
 
     public uint OwnerUid { get; }
 
     public string Model { get; }
 
-    public string Prompt { get; }
+    /// <summary>The prompt of a generation; empty for other kinds.</summary>
+    public string Prompt { get; } = "";
 
-    public GenerationOptions Options { get; }
+    public GenerationOptions Options { get; } = new();
+
+    /// <summary>The texts of an embedding task; empty for other kinds.</summary>
+    public IReadOnlyList<string> Inputs { get; } = [];
+
+    public TaskPriority Priority { get; init; } = TaskPriority.Interactive;
+
+    /// <summary>The keep-alive this task asks of its model (see <see cref="TaskSubmission.KeepAlive"/>).</summary>
+    public TimeSpan? KeepAlive { get; init; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -53,6 +78,9 @@ public sealed class TaskRecord
     public TaskState State { get; private set; }
 
     public GenerationResult? Result { get; private set; }
+
+    /// <summary>The vectors of a completed embedding task.</summary>
+    public EmbeddingResult? Embeddings { get; private set; }
 
     public TaskError? Error { get; private set; }
 
@@ -100,6 +128,9 @@ public sealed class TaskRecord
 
     public void Complete(int tokens, FinishReason reason) =>
         Finish(TaskState.Completed, TaskEventKind.Completed, () => Result = new GenerationResult(_text.ToString(), tokens, reason));
+
+    public void CompleteEmbeddings(EmbeddingResult result) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Embeddings = result);
 
     public void Fail(ErrorKind kind, string message) =>
         Finish(TaskState.Failed, TaskEventKind.Failed, () => Error = new TaskError(kind, message));
