@@ -32,6 +32,11 @@ internal sealed class ModelWorker : IAsyncDisposable
 
     public ModelWorkerState State { get; private set; }
 
+    /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory.</summary>
+    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded
+        ? null
+        : new ResidentModel(_entry.Name, _entry.Kind, State, _entry.SizeBytes, 0, 1, 0, 0, DateTimeOffset.UtcNow, null);
+
     public void Enqueue(TaskRecord task) => _queue.Writer.TryWrite(task);
 
     private async Task RunAsync()

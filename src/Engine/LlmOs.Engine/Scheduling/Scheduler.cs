@@ -30,12 +30,20 @@ public sealed partial class Scheduler(
     private readonly ConcurrentDictionary<string, TaskRecord> _live = new(StringComparer.Ordinal);
     private readonly Lock _admission = new();
     private int _queued;
+    private readonly int[] _queuedByPriority = new int[2];
     private int _running;
     private volatile bool _accepting = true;
 
     public int QueueDepth => Volatile.Read(ref _queued);
 
     public int RunningCount => Volatile.Read(ref _running);
+
+    /// <summary>Tasks waiting at one priority.</summary>
+    public int QueueDepthOf(TaskPriority priority) => Volatile.Read(ref _queuedByPriority[(int)priority]);
+
+    /// <summary>The models in memory or being loaded, with what they hold and serve.</summary>
+    public IReadOnlyList<ResidentModel> Resident() =>
+        [.. _workers.Values.Select(w => w.Describe()).OfType<ResidentModel>().OrderBy(m => m.Name, StringComparer.Ordinal)];
 
     /// <summary>The load state of each model that has a worker; models without one are unloaded.</summary>
     public ModelWorkerState StateOf(string model) =>
@@ -68,7 +76,6 @@ public sealed partial class Scheduler(
     internal TaskRecord Admit(uint ownerUid, TaskPriority priority, Func<string, TaskRecord> create)
     {
         _ = ownerUid;
-        _ = priority;
         lock (_admission)
         {
             if (!_accepting)
@@ -83,6 +90,7 @@ public sealed partial class Scheduler(
 
             var task = create(TaskStore.NewId());
             _queued++;
+            _queuedByPriority[(int)task.Priority]++;
             _live[task.Id] = task;
             store.Add(task);
             return task;
@@ -126,6 +134,7 @@ public sealed partial class Scheduler(
         lock (_admission)
         {
             _queued--;
+            _queuedByPriority[(int)task.Priority]--;
         }
 
         if (task.State != TaskState.Running)
