@@ -57,6 +57,9 @@ public sealed class JsonSchemaGrammarTests(Stories260KFixture model) : IClassFix
     [InlineData("""
         {"type":"object","additionalProperties":{"type":"integer"}}
         """)]
+    [InlineData("""
+        {"type":"object","properties":{"qu\"ote\\ ü\n":{"enum":["a\"b","line\nbreak","ü",{"k":[1,2.5]}]}},"required":["qu\"ote\\ ü\n","undeclared"]}
+        """)]
     [InlineData("{}")]
     [InlineData("""{"type":"object"}""")]
     public void The_model_writes_json_that_validates_against_the_schema(string schemaText)
