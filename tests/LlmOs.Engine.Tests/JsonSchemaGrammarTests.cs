@@ -57,6 +57,9 @@ public sealed class JsonSchemaGrammarTests(Stories260KFixture model) : IClassFix
     [InlineData("""
         {"type":"object","additionalProperties":{"type":"integer"}}
         """)]
+    [InlineData("""
+        {"type":"object","properties":{"qu\"ote\\ ü\n":{"enum":["a\"b","line\nbreak","ü",{"k":[1,2.5]}]}},"required":["qu\"ote\\ ü\n","undeclared"]}
+        """)]
     [InlineData("{}")]
     [InlineData("""{"type":"object"}""")]
     public void The_model_writes_json_that_validates_against_the_schema(string schemaText)
@@ -84,6 +87,7 @@ public sealed class JsonSchemaGrammarTests(Stories260KFixture model) : IClassFix
     [InlineData("""{"$ref":"other.json#/a"}""", "outside")]
     [InlineData("""{"$ref":"#/$defs/missing"}""", "points to nothing")]
     [InlineData("""{"oneOf":[{"type":"string"},{"type":["string","null"]}]}""", "oneOf")]
+    [InlineData("""{"oneOf":[{"const":1},{"enum":[2,1.0]}]}""", "oneOf")]
     [InlineData("""{"type":"array","minItems":3,"maxItems":2}""", "minItems")]
     [InlineData("""{"type":"object","properties":{"a":false},"required":["a"]}""", "false")]
     [InlineData("""{"type":"string","enum":[1,2]}""", "enum")]

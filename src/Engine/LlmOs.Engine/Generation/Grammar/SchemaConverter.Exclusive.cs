@@ -115,6 +115,12 @@ internal sealed partial class SchemaConverter
     /// <summary>The compact JSON of each value a <c>const</c>/<c>enum</c> schema lists; null for any other schema.</summary>
     private static HashSet<string>? LiteralTexts(JsonElement schema, string path) =>
         schema.ValueKind == JsonValueKind.Object && HasAny(schema, "const", "enum")
-            ? LiteralValues(schema, path).Select(GbnfText.CompactJsonOf).ToHashSet(StringComparer.Ordinal)
+            ? LiteralValues(schema, path).Select(SameValueText).ToHashSet(StringComparer.Ordinal)
             : null;
+
+    /// <summary>One spelling per value, so that 1 and 1.0 (the same number to a validator) compare equal.</summary>
+    private static string SameValueText(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number
+            ? value.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            : GbnfText.CompactJsonOf(value);
 }
