@@ -23,7 +23,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LlmOs.Bench [-- options]
-          --tokens N      tokens per generation (default 512, at most 2000: the model's context is 2048)
+          --tokens N      tokens per stream (default 256, at most 2000: the model's context is 2048)
           --runs R        timed rounds per path and stream count, after one warm-up (default 5)
           --requests K    /v1/health requests per configuration, after 200 warm-up (default 2000)
           --samples S     short streams timed for time to first token, alone and beside 7 long streams (default 30)
@@ -34,7 +34,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        int tokens = 512, runs = 5, requests = 2000, samples = 30, threads = 0;
+        int tokens = 256, runs = 5, requests = 2000, samples = 30, threads = 0;
         string? model = null;
         bool help = false;
         for (int i = 0; i < args.Count; i++)

@@ -38,7 +38,8 @@ public sealed partial record Report
         double pairedRatio = Stats.Median([.. Generation.DaemonStreams[most].Zip(daemonOne, (m, o) => m.TokensPerSecond / o.TokensPerSecond)]);
         Console.WriteLine();
         Console.WriteLine($"  daemon, {most} streams / 1 stream, median tok/s: {streamsRatio:F2}  (target >= {StreamsTarget:F1}: {(streamsRatio >= StreamsTarget ? "met" : "NOT met")}; median of the run-by-run ratios: {pairedRatio:F2})");
-        Console.WriteLine($"  daemon, {most} streams / in-process single stream (1-seq context): {daemonMost / inSingle:F2}");
+        double againstInProcess = daemonMost / inSingle;
+        Console.WriteLine($"  daemon, {most} streams / in-process single stream (1-seq context): {againstInProcess:F2}  (the stricter reading of the same target: {(againstInProcess >= StreamsTarget ? "met" : "NOT met")})");
         double engineMost = Median(Generation.InProcessBatchAll);
         Console.WriteLine($"  engine alone, {most} / 1 sequences (8-seq context): {engineMost / Median(Generation.InProcessBatchOne):F2}; daemon {most} streams / engine alone {most} sequences: {daemonMost / engineMost:F2}");
         Console.WriteLine($"  in-process single stream, 8-seq / 1-seq context: {Median(Generation.InProcessBatchOne) / inSingle:F2}");

@@ -48,7 +48,7 @@ public sealed partial record Report(
         double ratio = daemonMedian / inMedian;
         double pairedRatio = Stats.Median([.. InProcess.Zip(Daemon, (i, d) => d.TokensPerSecond / i.TokensPerSecond)]);
         Console.WriteLine();
-        Console.WriteLine($"  daemon / in-process, median tok/s: {ratio:F2}  (target >= {RatioTarget:F1}: {(ratio >= RatioTarget ? "met" : "NOT met")}; median of the {Options.Runs} run-by-run ratios: {pairedRatio:F2})");
+        Console.WriteLine($"  daemon / in-process, median tok/s: {ratio:F2}  (target >= {RatioTarget:F2}: {(ratio >= RatioTarget ? "met" : "NOT met")}; median of the {Options.Runs} run-by-run ratios: {pairedRatio:F2})");
 
         int tokens = Math.Max(Daemon[0].Tokens, 1);
         double inMs = Stats.Median([.. InProcess.Select(r => r.Elapsed.TotalMilliseconds)]);
