@@ -50,6 +50,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         HealthEndpoints.Map(app);
         ModelEndpoints.Map(app);
         TaskEndpoints.Map(app);
+        MetricsEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }
