@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LlmOs.Ipc.Metrics;
 using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Tasks;
 using Prometheus;

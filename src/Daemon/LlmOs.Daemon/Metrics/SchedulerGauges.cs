@@ -1,3 +1,4 @@
+using LlmOs.Ipc.Metrics;
 using LlmOs.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
 using Prometheus;

@@ -1,6 +1,10 @@
-namespace LlmOs.Daemon.Metrics;
+namespace LlmOs.Ipc.Metrics;
 
-/// <summary>The names <c>GET /metrics</c> exports; scripts and dashboards depend on them, so they do not change.</summary>
+/// <summary>
+/// The names <c>GET /metrics</c> exports (the daemon writes them, llmosctl top reads them); scripts and dashboards
+/// depend on them, so they do not change. Label names and values are the wire's words: <c>kind</c> (generate, embed),
+/// <c>outcome</c> (completed, failed, cancelled), <c>priority</c> (interactive, background), <c>model</c>.
+/// </summary>
 public static class MetricNames
 {
     public const string Tasks = "llmos_tasks_total";
@@ -12,4 +16,9 @@ public static class MetricNames
     public const string ModelLoad = "llmos_model_load_seconds";
     public const string ModelResidentBytes = "llmos_model_resident_bytes";
     public const string ModelActiveSequences = "llmos_model_active_sequences";
+
+    /// <summary>The daemon process's working set (prometheus-net's process metrics).</summary>
+    public const string ProcessWorkingSetBytes = "process_working_set_bytes";
+
+    public const string ProcessCpuSeconds = "process_cpu_seconds_total";
 }
