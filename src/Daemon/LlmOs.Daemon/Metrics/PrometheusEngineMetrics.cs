@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using LlmOs.Ipc.Metrics;
 using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Tasks;
+using LlmOs.Ipc.Metrics;
 using Prometheus;
 
 namespace LlmOs.Daemon.Metrics;

@@ -1,5 +1,5 @@
-using LlmOs.Ipc.Metrics;
 using LlmOs.Engine.Scheduling;
+using LlmOs.Ipc.Metrics;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
