@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LlmOs.Client.Metrics;
@@ -86,18 +87,45 @@ public sealed partial class MetricsTests(DaemonFixture fixture) : IClassFixture<
             start.ArgumentList.Add(arg);
         }
 
+        var output = new StringBuilder();
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
         var stderr = process.StandardError.ReadToEndAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        string Frames()
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+
+        // Wait for two frames (start-up takes a while on a busy machine), then press Ctrl-C.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (FrameHeader().Count(Frames()) < 2 && !process.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        if (process.HasExited)
+        {
+            Assert.Fail($"llmosctl top exited with {process.ExitCode}: {await stderr}");
+        }
+
         await ProcessRunner.SignalAsync(process.Id, "INT");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await process.WaitForExitAsync(timeout.Token);
 
         Assert.True(process.ExitCode == 0, await stderr);
-        string frames = await stdout;
-        Assert.DoesNotContain("\u001b", frames); // not a terminal: frames follow one another, no clearing
+        string frames = Frames();
         Assert.True(FrameHeader().Count(frames) >= 2, frames);
+        Assert.DoesNotContain("\u001b", frames); // not a terminal: frames follow one another, no clearing
     }
 
     [Fact]
