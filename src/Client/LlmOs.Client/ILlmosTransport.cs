@@ -39,4 +39,7 @@ public interface ILlmosTransport : IDisposable
 
     /// <summary>Replays a task's events so far, then follows it to its end.</summary>
     IAsyncEnumerable<TaskStreamEvent> FollowTaskAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The daemon's figures in the Prometheus text format, as <c>GET /metrics</c> answers them.</summary>
+    Task<string> GetMetricsTextAsync(CancellationToken cancellationToken);
 }

@@ -1,8 +1,10 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Metrics;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Llama;
+using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
@@ -45,7 +47,11 @@ public sealed partial class LlmosDaemon
         });
         services.AddSingleton(new LlamaOptions { Threads = settings.Threads });
         services.AddSingleton<ITextBackend, LlamaBackend>();
+        services.AddSingleton<PrometheusEngineMetrics>();
+        services.AddSingleton<IEngineMetrics>(sp => sp.GetRequiredService<PrometheusEngineMetrics>());
         services.AddSingleton<Scheduler>();
+        services.AddSingleton<SchedulerGauges>();
+        services.AddSingleton<MetricsExporter>();
         services.AddSingleton<TaskRequestValidator>();
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());

@@ -51,6 +51,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         ModelEndpoints.Map(app);
         TaskEndpoints.Map(app);
         ResidencyEndpoints.Map(app);
+        MetricsEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }
