@@ -92,7 +92,7 @@ internal sealed partial class MiniLmEmbeddingModel(InferenceSession session, Ber
             throw new EngineException(ErrorKind.InvalidInput, $"text {index} is not valid Unicode (it holds a lone surrogate)", "input");
         }
 
-        return tokenizer.EncodeToIds(text, MaxTokens, addSpecialTokens: true, out _, out _);
+        return tokenizer.EncodeToIds(LatinAccents.Fold(text), MaxTokens, addSpecialTokens: true, out _, out _);
     }
 
     private static bool IsWellFormed(ReadOnlySpan<char> text)
