@@ -28,9 +28,17 @@ internal static partial class TaskEndpoints
     {
         var services = context.RequestServices;
         var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
-        var (prompt, model, options) = services.GetRequiredService<TaskRequestValidator>().Validate(request);
         var scheduler = services.GetRequiredService<Scheduler>();
-        var task = scheduler.SubmitGenerate(new TaskSubmission(Caller(context), prompt, model, options));
+        TaskRecord task;
+        if (request.Kind == EmbedKind)
+        {
+            task = SubmitEmbed(context, request);
+        }
+        else
+        {
+            var (prompt, model, options) = services.GetRequiredService<TaskRequestValidator>().Validate(request);
+            task = scheduler.SubmitGenerate(new TaskSubmission(Caller(context), prompt, model, options));
+        }
 
         if (request.Stream || context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
         {

@@ -38,7 +38,11 @@ public sealed partial class Scheduler
         return task;
     }
 
-    /// <summary>The load state of an embedding model (what <see cref="StateOf"/> is for text models).</summary>
+    /// <summary>The load state of any model of the registry, text or embedding.</summary>
+    public ModelWorkerState StateOf(ModelEntry model) =>
+        model.Kind == ModelKind.Embedding ? EmbeddingStateOf(model.Name) : StateOf(model.Name);
+
+    /// <summary>The load state of an embedding model (what <see cref="StateOf(string)"/> is for text models).</summary>
     public ModelWorkerState EmbeddingStateOf(string model) =>
         _embeddingWorkers.TryGetValue(model, out var worker) ? worker.State : ModelWorkerState.Unloaded;
 
