@@ -23,6 +23,12 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
             throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed");
         }
 
+        if (request.Input is { Texts: not null } or { Text: not null })
+        {
+            string field = request.Input.Texts is not null ? "input.texts" : "input.text";
+            throw Invalid(field, $"'{field}' is for embed tasks; a generate task takes 'input.prompt'");
+        }
+
         string prompt = request.Input?.Prompt ?? throw Invalid("input.prompt", "'input.prompt' is required");
         if (prompt.Length == 0)
         {
