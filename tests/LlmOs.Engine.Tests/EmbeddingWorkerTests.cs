@@ -215,6 +215,40 @@ public sealed class EmbeddingWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_cancelled_tasks_still_fill_the_bounded_queue_a_new_task_fails_busy_instead_of_waiting_unbounded()
+    {
+        var registry = new ModelRegistry(
+            new ModelRegistryOptions { ModelsDirectory = _temp.Combine("none"), StateFile = _temp.Combine("state2.json"), Builtin = _backend.BuiltinModels },
+            TimeProvider.System);
+        await using var scheduler = new Scheduler(
+            new FakeTextBackend(), registry, _store, new SchedulerOptions { QueueCapacity = 1 }, TimeProvider.System,
+            NullLogger<Scheduler>.Instance, embeddings: _backend);
+        try
+        {
+            _backend.Model.Hold();
+            var running = scheduler.SubmitEmbed(Owner, ["running"], null, TaskPriority.Interactive);
+            await CallsAsync(1);
+            var cancelled = scheduler.SubmitEmbed(Owner, ["cancelled"], null, TaskPriority.Interactive);
+            scheduler.Cancel(cancelled); // counted out of the queue, but still in the channel until the worker drains it
+
+            var refused = scheduler.SubmitEmbed(Owner, ["refused"], null, TaskPriority.Interactive);
+
+            Assert.Equal(TaskState.Failed, refused.State);
+            Assert.Equal(ErrorKind.Busy, refused.Error!.Kind);
+            _backend.Model.Release();
+            await running.Finished.WaitAsync(Patience);
+            var later = scheduler.SubmitEmbed(Owner, ["later"], null, TaskPriority.Interactive);
+            await later.Finished.WaitAsync(Patience);
+            AssertVectorsOf(later, "later");
+            await Eventually.TrueAsync(() => scheduler.QueueDepth == 0 && scheduler.RunningCount == 0, "that scheduler is idle");
+        }
+        finally
+        {
+            await scheduler.DisposeEmbeddingsAsync();
+        }
+    }
+
+    [Fact]
     public void Empty_input_or_an_empty_text_is_refused_before_admission()
     {
         Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<EngineException>(() => Embed()).Kind);
