@@ -21,7 +21,7 @@ public static class EmbeddingBench
     /// <summary>One configuration: <paramref name="Path"/> is "in-process", "daemon" or "daemon, 32 clients".</summary>
     public sealed record Point(string Path, int BatchSize, int Calls, int Texts, double EmbeddingsPerSecond, double P50Milliseconds, double P99Milliseconds);
 
-    public sealed record Result(TimeSpan InProcessLoad, TimeSpan DaemonFirstRequest, int Threads, IReadOnlyList<Point> Points);
+    public sealed record Result(TimeSpan InProcessLoad, TimeSpan DaemonFirstRequest, int Threads, double TokensPerText, IReadOnlyList<Point> Points);
 
     /// <summary>
     /// Runs every configuration against the daemon listening on <paramref name="socket"/> and in-process with
@@ -40,6 +40,7 @@ public static class EmbeddingBench
         long firstStart = Stopwatch.GetTimestamp();
         await EmbedThroughDaemonAsync(http, Sentences(0, 1), cancellationToken).ConfigureAwait(false); // loads the model in the daemon
         var first = Stopwatch.GetElapsedTime(firstStart);
+        var sample = await model.EmbedAsync(Sentences(0, 32), cancellationToken).ConfigureAwait(false);
 
         var points = new List<Point>();
         foreach (int batch in (int[])[1, 32])
@@ -50,13 +51,13 @@ public static class EmbeddingBench
         }
 
         points.Add(await MeasureAsync("daemon, 32 clients", 1, texts, 32, (offset, ct) => EmbedThroughDaemonAsync(http, Sentences(offset, 1), ct), cancellationToken).ConfigureAwait(false));
-        return new Result(load, first, options.EffectiveThreads, points);
+        return new Result(load, first, options.EffectiveThreads, sample.Tokens / 32.0, points);
     }
 
     /// <summary>The figures as the benchmark prints them: one line per configuration.</summary>
     public static void Print(Result result, TextWriter writer)
     {
-        writer.WriteLine($"embeddings (all-minilm-l6-v2, {result.Threads} ONNX Runtime thread(s), short sentences of about 12 tokens):");
+        writer.WriteLine($"embeddings (all-minilm-l6-v2, {result.Threads} ONNX Runtime thread(s), sentences of {result.TokensPerText:F1} tokens on average):");
         writer.WriteLine($"  in-process load {result.InProcessLoad.TotalMilliseconds:F0} ms; daemon's first request (loads the model) {result.DaemonFirstRequest.TotalMilliseconds:F0} ms");
         foreach (var p in result.Points)
         {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Models;
@@ -44,6 +46,22 @@ public sealed class MiniLmEmbeddingBackend(MiniLmOptions options, ILogger<MiniLm
             tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        int threads = options.EffectiveThreads;
+        var (session, modelBytes) = CreateSession(assembly, threads);
+
+        // The session holds its own copy of the weights now. The 91 MB array it was made from stays in the process's
+        // memory after an ordinary collection (measured: 214 MB resident either way); an aggressive one returns it to
+        // the system (128 MB). Once per load, on a heap of a few MB: a few milliseconds.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        OnnxLog.SessionCreated(logger, threads, modelBytes, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new MiniLmEmbeddingModel(session, tokenizer, modelBytes);
+    }
+
+    /// <summary>Reads the model into an array only this method sees, so that it is garbage once the session exists.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (InferenceSession Session, long ModelBytes) CreateSession(Assembly assembly, int threads)
+    {
         byte[] onnx;
         using (var stream = MiniLmResources.Open(assembly, MiniLmResources.ModelResource))
         {
@@ -51,8 +69,6 @@ public sealed class MiniLmEmbeddingBackend(MiniLmOptions options, ILogger<MiniLm
             stream.ReadExactly(onnx);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        int threads = options.EffectiveThreads;
         using var sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = threads,
@@ -63,9 +79,7 @@ public sealed class MiniLmEmbeddingBackend(MiniLmOptions options, ILogger<MiniLm
 
         // Idle pool threads must sleep, not spin: a spinning thread takes CPU the text models need.
         sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        var session = new InferenceSession(onnx, sessionOptions);
-        OnnxLog.SessionCreated(logger, threads, onnx.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new MiniLmEmbeddingModel(session, tokenizer, onnx.Length);
+        return (new InferenceSession(onnx, sessionOptions), onnx.Length);
     }
 
     private static ModelEntry Describe(ILogger logger)
