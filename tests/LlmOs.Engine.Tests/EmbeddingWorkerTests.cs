@@ -249,6 +249,22 @@ public sealed class EmbeddingWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backend_bug_fails_the_batch_as_internal_and_the_worker_goes_on()
+    {
+        _backend.CancelNextLoad();
+        var failed = Embed("x");
+        await failed.Finished.WaitAsync(Patience);
+
+        Assert.Equal(TaskState.Failed, failed.State);
+        Assert.Equal(ErrorKind.Internal, failed.Error!.Kind);
+
+        var next = Embed("y");
+        await next.Finished.WaitAsync(Patience);
+        AssertVectorsOf(next, "y");
+        await IdleAsync();
+    }
+
+    [Fact]
     public void Empty_input_or_an_empty_text_is_refused_before_admission()
     {
         Assert.Equal(ErrorKind.InvalidInput, Assert.Throws<EngineException>(() => Embed()).Kind);

@@ -10,6 +10,7 @@ internal sealed class FakeEmbeddingBackend : IEmbeddingBackend
     public const string ModelName = "fake-embedder";
 
     private int _failLoads;
+    private int _cancelLoads;
     private int _loads;
 
     public FakeEmbeddingModel Model { get; } = new();
@@ -23,10 +24,18 @@ internal sealed class FakeEmbeddingBackend : IEmbeddingBackend
 
     public void FailNextLoads(int count) => Volatile.Write(ref _failLoads, count);
 
+    /// <summary>The next load throws OperationCanceledException though nobody cancelled it: a backend bug the worker must survive.</summary>
+    public void CancelNextLoad() => Volatile.Write(ref _cancelLoads, 1);
+
     public Task<IEmbeddingModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _loads);
         LoadedNames.Enqueue(model.Name);
+        if (Interlocked.Exchange(ref _cancelLoads, 0) == 1)
+        {
+            throw new OperationCanceledException("the fake backend gave up");
+        }
+
         if (Interlocked.Decrement(ref _failLoads) >= 0)
         {
             throw new IOException("the fake model file is unreadable");

@@ -19,4 +19,7 @@ internal static partial class EmbeddingLog
 
     [LoggerMessage(1204, LogLevel.Information, "A batch of {Tasks} embedding tasks on {Model} failed ({Reason}); running them one by one so only the one at fault fails")]
     public static partial void BatchSplit(ILogger logger, int tasks, string model, string reason);
+
+    [LoggerMessage(1205, LogLevel.Error, "A batch of {Tasks} embedding task(s) on {Model} failed unexpectedly")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int tasks, string model);
 }

@@ -79,6 +79,11 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
             {
                 await RunBatchAsync(batch).ConfigureAwait(false);
             }
+            catch (Exception e)
+            {
+                // Nothing may end this loop while the worker lives: the tasks fail below, the next batch runs.
+                EmbeddingLog.BatchFailed(_logger, e, batch.Count, _entry.Name);
+            }
             finally
             {
                 foreach (var task in batch)
