@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         TaskEndpoints.Map(app);
         ResidencyEndpoints.Map(app);
         MetricsEndpoints.Map(app);
+        EmbeddingEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }
