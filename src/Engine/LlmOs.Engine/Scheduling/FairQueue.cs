@@ -80,17 +80,10 @@ internal sealed class FairQueue
                 }
 
                 // _next is kept unreduced: a client that joins the ring now is next in turn, not skipped by the modulo.
+                // A client whose queue runs empty keeps its place until its turn comes round (it is dropped then, above):
+                // were it dropped now, a burst it sent right after would rejoin as a newcomer, ahead of those it just went before.
                 var task = queue.Dequeue();
-                if (queue.Count == 0)
-                {
-                    Remove(at);
-                    _next = at;
-                }
-                else
-                {
-                    _next = at + 1;
-                }
-
+                _next = at + 1;
                 return task;
             }
 
