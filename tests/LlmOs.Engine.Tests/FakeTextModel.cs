@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LlmOs.Engine.Generation;
 
 namespace LlmOs.Engine.Tests;
@@ -16,6 +17,9 @@ internal sealed class FakeTextModel(FakeTextBackend backend, string name, int se
 
     public bool Disposed { get; private set; }
 
+    /// <summary>When it was unloaded (system clock), for tests of how long a model was kept.</summary>
+    public DateTimeOffset? DisposedAt { get; private set; }
+
     public int MaxSequences => sequences;
 
     public int ContextPerSequence => 1000;
@@ -28,6 +32,12 @@ internal sealed class FakeTextModel(FakeTextBackend backend, string name, int se
 
     public int LargestBatch { get; private set; }
 
+    /// <summary>Sequences open now (opened and not yet disposed).</summary>
+    public int OpenSequences => Volatile.Read(ref _open);
+
+    /// <summary>For each prompt, the number of batch steps that had run when its sequence was opened.</summary>
+    public ConcurrentDictionary<string, int> OpenedAtStep { get; } = new(StringComparer.Ordinal);
+
     public ITextSequence Open(string prompt, GenerationOptions options)
     {
         ObjectDisposedException.ThrowIf(Disposed, this);
@@ -37,6 +47,7 @@ internal sealed class FakeTextModel(FakeTextBackend backend, string name, int se
         {
         }
 
+        OpenedAtStep[prompt] = Steps;
         backend.StartedPrompts.Enqueue(prompt);
         return new Sequence(this, prompt);
     }
@@ -68,6 +79,7 @@ internal sealed class FakeTextModel(FakeTextBackend backend, string name, int se
 
     public ValueTask DisposeAsync()
     {
+        DisposedAt = DateTimeOffset.UtcNow;
         Disposed = true;
         return ValueTask.CompletedTask;
     }

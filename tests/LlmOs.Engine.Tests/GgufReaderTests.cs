@@ -113,6 +113,55 @@ public sealed class GgufReaderTests : IDisposable
     }
 
     [Fact]
+    public void Real_stories260K_model_has_the_shape_its_metadata_declares()
+    {
+        // llama.block_count 5, embedding_length 64, head_count 8, head_count_kv 4, no key/value lengths (64 / 8 = 8).
+        var shape = GgufReader.Read(TestModels.Stories260K).Shape;
+
+        Assert.Equal(new GgufShape(5, 64, 8, 4, 8, 8), shape);
+    }
+
+    [Fact]
+    public void Shape_takes_explicit_key_and_value_lengths_and_defaults_kv_heads_to_the_heads()
+    {
+        using var writer = new GgufWriter();
+        string path = writer.Header(tensors: 1, kvs: 6)
+            .KvString("general.architecture", "tiny")
+            .KvUInt32("tiny.block_count", 3)
+            .KvUInt32("tiny.embedding_length", 96)
+            .KvUInt32("tiny.attention.head_count", 6)
+            .KvUInt32("tiny.attention.key_length", 24)
+            .KvUInt32("tiny.attention.value_length", 20)
+            .Tensor("w", [16], type: 1, offset: 0)
+            .AlignTo(32)
+            .Zeros(32)
+            .SaveTo(_temp.Combine("shape.gguf"));
+
+        Assert.Equal(new GgufShape(3, 96, 6, 6, 24, 20), GgufReader.Read(path).Shape);
+    }
+
+    [Theory]
+    [InlineData("tiny.block_count")]
+    [InlineData("tiny.embedding_length")]
+    [InlineData("tiny.attention.head_count")]
+    public void Header_missing_a_dimension_has_no_shape(string missing)
+    {
+        string[] keys = ["tiny.block_count", "tiny.embedding_length", "tiny.attention.head_count"];
+        using var writer = new GgufWriter();
+        writer.Header(tensors: 1, kvs: 3).KvString("general.architecture", "tiny");
+        foreach (string key in keys.Where(k => k != missing))
+        {
+            writer.KvUInt32(key, 8);
+        }
+
+        string path = writer.Tensor("w", [16], type: 1, offset: 0).AlignTo(32).Zeros(32).SaveTo(_temp.Combine("noshape.gguf"));
+
+        var metadata = GgufReader.Read(path);
+        Assert.Equal("tiny", metadata.Architecture);
+        Assert.Null(metadata.Shape);
+    }
+
+    [Fact]
     public void File_type_in_metadata_names_the_quantization()
     {
         using var writer = new GgufWriter();

@@ -10,6 +10,11 @@ internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     {
     }
 
+    /// <summary>The zone local dates are taken in; the machine's own when null.</summary>
+    public TimeZoneInfo? LocalZone { get; init; }
+
+    public override TimeZoneInfo LocalTimeZone => LocalZone ?? base.LocalTimeZone;
+
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override DateTimeOffset GetUtcNow() => _now;

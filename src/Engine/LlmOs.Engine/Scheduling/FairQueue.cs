@@ -88,24 +88,17 @@ internal sealed class FairQueue
                     continue;
                 }
 
-                // _next is kept unreduced: a client that joins the ring now is next in turn, not skipped by the modulo.
                 if (fits is not null && !fits(queue.Peek()))
                 {
                     refused = true;
                     return null;
                 }
 
+                // A client whose queue runs empty keeps its place until its turn comes round (it is dropped then, above):
+                // were it dropped now, a burst it sent right after would rejoin as a newcomer, ahead of those it just went before.
+                // _next is kept unreduced: a client that joins the ring now is next in turn, not skipped by the modulo.
                 var task = queue.Dequeue();
-                if (queue.Count == 0)
-                {
-                    Remove(at);
-                    _next = at;
-                }
-                else
-                {
-                    _next = at + 1;
-                }
-
+                _next = at + 1;
                 return task;
             }
 

@@ -8,21 +8,23 @@ internal sealed partial class ModelWorker
     /// <summary>
     /// Runs batch steps until no sequence is open and no task waits. Between two steps, finished and cancelled
     /// sequences leave and waiting tasks join (round-robin across clients, by the scheduler's fair queue).
+    /// Returns false when no waiting task could be taken at all.
     /// </summary>
-    private void RunBatches()
+    private bool RunBatches()
     {
         var model = _model!;
         var open = new List<ActiveSequence>(model.MaxSequences);
         var sequences = new List<ITextSequence>(model.MaxSequences);
+        bool took = false;
         try
         {
             while (true)
             {
-                Admit(model, open);
+                took |= Admit(model, open);
                 DropCancelled(open);
                 if (open.Count == 0)
                 {
-                    return;
+                    return took;
                 }
 
                 sequences.Clear();
@@ -38,7 +40,7 @@ internal sealed partial class ModelWorker
                     var error = e as EngineException ?? new EngineException(ErrorKind.Internal, "generation failed inside the engine: " + e.Message);
                     open.ForEach(s => End(s, () => s.Task.Fail(error.Kind, error.Message)));
                     open.Clear();
-                    return;
+                    return true;
                 }
 
                 _metrics.TokenInterval(Name, _time.GetElapsedTime(started));
@@ -51,10 +53,13 @@ internal sealed partial class ModelWorker
         }
     }
 
-    private void Admit(ITextModel model, List<ActiveSequence> open)
+    /// <summary>Opens sequences for waiting tasks while the batch has room; true when it took any task.</summary>
+    private bool Admit(ITextModel model, List<ActiveSequence> open)
     {
+        bool took = false;
         while (open.Count < model.MaxSequences && _scheduler.TryTakeNext(Name, out var task))
         {
+            took = true;
             Interlocked.Increment(ref _active);
             try
             {
@@ -74,6 +79,8 @@ internal sealed partial class ModelWorker
                 _scheduler.Finished(task, 0);
             }
         }
+
+        return took;
     }
 
     private void DropCancelled(List<ActiveSequence> open) =>

@@ -18,9 +18,15 @@ internal sealed partial class ModelWorker
                 {
                     if (await EnsureLoadedAsync(stopping).ConfigureAwait(false) && _scheduler.HasWaiting(Name))
                     {
-                        await Task.Factory.StartNew(RunBatches, stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                        bool ran = await Task.Factory.StartNew(RunBatches, stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
                         Touch();
                         _residency.BecameIdle();
+                        if (!ran)
+                        {
+                            // Every waiting client is at its sequence limit (running on other models): wait until one of
+                            // their tasks ends (the scheduler wakes us) instead of spinning.
+                            await _wake.WaitAsync(Timeout.InfiniteTimeSpan, _time, stopping).ConfigureAwait(false);
+                        }
                     }
 
                     continue;
@@ -32,7 +38,13 @@ internal sealed partial class ModelWorker
                     continue;
                 }
 
-                _evictionRequested = false; // asked while busy: the evictor looks again
+                if (_model is null)
+                {
+                    // A request that arrived as the model went: stale. One for a loaded model arrived after the check
+                    // above (its wake ends the wait below at once) and must not be dropped, or the load that asked waits a recheck.
+                    _evictionRequested = false;
+                }
+
                 Complete(_unloadWaiters, null);
                 var wait = ExpiresAt is { } expires ? Max(expires - _time.GetUtcNow(), TimeSpan.Zero) : Timeout.InfiniteTimeSpan;
                 await _wake.WaitAsync(wait, _time, stopping).ConfigureAwait(false);

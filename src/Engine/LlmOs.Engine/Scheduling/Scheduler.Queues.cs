@@ -130,6 +130,10 @@ public sealed partial class Scheduler
 
         _metrics.TaskFinished(task.Kind, task.State);
         _live.TryRemove(task.Id, out _);
+        if (_options.MaxSequencesPerUid > 0)
+        {
+            WakeOthers(task.Model); // a task of this client that waits for another model may start now
+        }
     }
 
     private void LeaveQueue(TaskRecord task)

@@ -100,9 +100,24 @@ public sealed partial class Scheduler
         {
             LeaveQueue(task);
             _live.TryRemove(task.Id, out _);
+            if (_workers.TryGetValue(task.Model, out var worker))
+            {
+                worker.Wake(); // a worker waiting for a client's sequence limit may have nothing left to wait for
+            }
         }
 
         return before is TaskState.Queued or TaskState.Running;
+    }
+
+    private void WakeOthers(string model)
+    {
+        foreach (var worker in _workers.Values)
+        {
+            if (worker.Name != model)
+            {
+                worker.Wake();
+            }
+        }
     }
 
     private ModelWorker WorkerFor(ModelEntry entry) =>
