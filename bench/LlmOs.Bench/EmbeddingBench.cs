@@ -18,17 +18,21 @@ namespace LlmOs.Bench;
 /// </summary>
 public static class EmbeddingBench
 {
-    /// <summary>One configuration: <paramref name="Path"/> is "in-process", "daemon" or "daemon, 32 clients".</summary>
-    public sealed record Point(string Path, int BatchSize, int Calls, int Texts, double EmbeddingsPerSecond, double P50Milliseconds, double P99Milliseconds);
+    /// <summary>
+    /// One configuration: <paramref name="Path"/> is "in-process", "daemon" or "daemon, 32 clients". CPU per embedding
+    /// is this process's, plus the daemon's on the daemon paths (<paramref name="DaemonCpuMillisecondsPerEmbedding"/>
+    /// alone): on a busy machine it says more than wall time.
+    /// </summary>
+    public sealed record Point(string Path, int BatchSize, int Calls, int Texts, double EmbeddingsPerSecond, double P50Milliseconds, double P99Milliseconds, double CpuMillisecondsPerEmbedding, double DaemonCpuMillisecondsPerEmbedding);
 
     public sealed record Result(TimeSpan InProcessLoad, TimeSpan DaemonFirstRequest, int Threads, double TokensPerText, IReadOnlyList<Point> Points);
 
     /// <summary>
-    /// Runs every configuration against the daemon listening on <paramref name="socket"/> and in-process with
+    /// Runs every configuration against the daemon listening on <paramref name="socket"/> (process <paramref name="daemonPid"/>) and in-process with
     /// <paramref name="threads"/> ONNX Runtime threads (0: the same default as llmosd, one core less than the machine).
     /// <paramref name="texts"/> is how many embeddings each configuration makes when timed (rounded up to whole batches).
     /// </summary>
-    public static async Task<Result> RunAsync(string socket, int threads = 0, int texts = 256, CancellationToken cancellationToken = default)
+    public static async Task<Result> RunAsync(string socket, int daemonPid, int threads = 0, int texts = 256, CancellationToken cancellationToken = default)
     {
         var options = new MiniLmOptions { Threads = threads };
         var backend = new MiniLmEmbeddingBackend(options, NullLogger<MiniLmEmbeddingBackend>.Instance);
@@ -46,11 +50,11 @@ public static class EmbeddingBench
         foreach (int batch in (int[])[1, 32])
         {
             int calls = (texts + batch - 1) / batch;
-            points.Add(await MeasureAsync("in-process", batch, calls, 1, (offset, ct) => model.EmbedAsync(Sentences(offset, batch), ct), cancellationToken).ConfigureAwait(false));
-            points.Add(await MeasureAsync("daemon", batch, calls, 1, (offset, ct) => EmbedThroughDaemonAsync(http, Sentences(offset, batch), ct), cancellationToken).ConfigureAwait(false));
+            points.Add(await MeasureAsync("in-process", batch, calls, 1, null, (offset, ct) => model.EmbedAsync(Sentences(offset, batch), ct), cancellationToken).ConfigureAwait(false));
+            points.Add(await MeasureAsync("daemon", batch, calls, 1, daemonPid, (offset, ct) => EmbedThroughDaemonAsync(http, Sentences(offset, batch), ct), cancellationToken).ConfigureAwait(false));
         }
 
-        points.Add(await MeasureAsync("daemon, 32 clients", 1, texts, 32, (offset, ct) => EmbedThroughDaemonAsync(http, Sentences(offset, 1), ct), cancellationToken).ConfigureAwait(false));
+        points.Add(await MeasureAsync("daemon, 32 clients", 1, texts, 32, daemonPid, (offset, ct) => EmbedThroughDaemonAsync(http, Sentences(offset, 1), ct), cancellationToken).ConfigureAwait(false));
         return new Result(load, first, options.EffectiveThreads, sample.Tokens / 32.0, points);
     }
 
@@ -61,20 +65,23 @@ public static class EmbeddingBench
         writer.WriteLine($"  in-process load {result.InProcessLoad.TotalMilliseconds:F0} ms; daemon's first request (loads the model) {result.DaemonFirstRequest.TotalMilliseconds:F0} ms");
         foreach (var p in result.Points)
         {
-            writer.WriteLine($"  {p.Path,-20} batch {p.BatchSize,2}: {p.EmbeddingsPerSecond,7:F0} embeddings/s   per call p50 {p.P50Milliseconds,7:F2} ms  p99 {p.P99Milliseconds,7:F2} ms   ({p.Calls} calls, {p.Texts} texts)");
+            writer.WriteLine($"  {p.Path,-20} batch {p.BatchSize,2}: {p.EmbeddingsPerSecond,6:F0} embeddings/s  {p.CpuMillisecondsPerEmbedding,6:F2} ms CPU each ({p.DaemonCpuMillisecondsPerEmbedding:F2} in llmosd)   per call p50 {p.P50Milliseconds,7:F2} ms  p99 {p.P99Milliseconds,7:F2} ms   ({p.Calls} calls, {p.Texts} texts)");
         }
     }
 
     /// <summary>Warm-up, then <paramref name="calls"/> calls of <paramref name="batch"/> texts from <paramref name="clients"/> concurrent callers.</summary>
-    private static async Task<Point> MeasureAsync(string path, int batch, int calls, int clients, Func<int, CancellationToken, Task> embed, CancellationToken cancellationToken)
+    private static async Task<Point> MeasureAsync(string path, int batch, int calls, int clients, int? daemonPid, Func<int, CancellationToken, Task> embed, CancellationToken cancellationToken)
     {
-        for (int i = 0; i < Math.Max(3, clients); i++)
+        // Enough calls for the JIT to tier up the daemon's request path (Kestrel, JSON), whose compiling would count as its CPU.
+        for (int i = 0; i < Math.Max(clients, batch == 1 ? 100 : 4); i++)
         {
             await embed(i * batch, cancellationToken).ConfigureAwait(false);
         }
 
         var latencies = new double[calls];
         int next = -1;
+        var selfStart = CpuTime.Self();
+        var daemonStart = daemonPid is { } pid ? CpuTime.Of(pid) : TimeSpan.Zero;
         long start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(
             async () =>
@@ -89,8 +96,11 @@ public static class EmbeddingBench
             },
             cancellationToken))).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        var self = CpuTime.Self() - selfStart;
+        var daemon = (daemonPid is { } after ? CpuTime.Of(after) : TimeSpan.Zero) - daemonStart;
         Array.Sort(latencies);
-        return new Point(path, batch, calls, calls * batch, calls * batch / elapsed.TotalSeconds, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99));
+        int texts = calls * batch;
+        return new Point(path, batch, calls, texts, texts / elapsed.TotalSeconds, Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 99), (self + daemon).TotalMilliseconds / texts, daemon.TotalMilliseconds / texts);
     }
 
     private static async Task<EmbeddingResult> EmbedThroughDaemonAsync(HttpClient http, IReadOnlyList<string> texts, CancellationToken cancellationToken)
