@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Llama;
 using LlmOs.Engine.Models;
@@ -34,6 +35,7 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<ITextBackend, LlamaBackend>();
         services.AddSingleton<Scheduler>();
         services.AddSingleton<TaskRequestValidator>();
+        services.AddSingleton<OpenAiRequestValidator>();
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());
         services.AddHostedService<TaskRetention>();

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -50,6 +51,9 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         HealthEndpoints.Map(app);
         ModelEndpoints.Map(app);
         TaskEndpoints.Map(app);
+        ChatCompletionEndpoints.Map(app);
+        CompletionEndpoints.Map(app);
+        ModelRetrieveEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }

@@ -28,6 +28,8 @@ internal static class HttpErrors
 
     public static string Code(ErrorKind kind) => Map(kind).Code;
 
+    public static int Status(ErrorKind kind) => Map(kind).Status;
+
     public static Task WriteAsync(HttpContext context, EngineException e) =>
         WriteAsync(context, Map(e.Kind).Status, Map(e.Kind).Code, e.Message, e.Field, e.RetryAfter);
 

@@ -8,8 +8,8 @@ namespace LlmOs.Daemon.Http;
 /// <summary>Checks a decoded task request against the daemon's limits and turns it into engine values.</summary>
 internal sealed class TaskRequestValidator(DaemonSettings settings)
 {
-    private const int MaxStopSequences = 4;
-    private const int MaxStopLength = 64;
+    internal const int MaxStopSequences = 4;
+    internal const int MaxStopLength = 64;
 
     public (string Prompt, string? Model, GenerationOptions Options) Validate(TaskSubmitRequest request)
     {
