@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LlmOs.Ctl.Cli;
 using LlmOs.Ctl.Commands;
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LlmOs.Client;
 
 namespace LlmOs.Ctl.Cli;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace LlmOs.Ctl.Cli;
 
 /// <summary>Options every command takes.</summary>
