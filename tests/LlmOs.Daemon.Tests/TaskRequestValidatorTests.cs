@@ -16,7 +16,7 @@ public sealed class TaskRequestValidatorTests
 
     private EngineException Refused(TaskSubmitRequest request, ErrorKind kind, string field)
     {
-        var e = Assert.Throws<EngineException>(() => _validator.Validate(request));
+        var e = Assert.Throws<EngineException>(() => _validator.Validate(request, 1000));
         Assert.Equal(kind, e.Kind);
         Assert.Equal(field, e.Field);
         Assert.False(string.IsNullOrWhiteSpace(e.Message));
@@ -26,7 +26,7 @@ public sealed class TaskRequestValidatorTests
     [Fact]
     public void Valid_request_without_options_gets_the_defaults()
     {
-        var (prompt, model, options) = _validator.Validate(Request());
+        var (_, prompt, model, options) = _validator.Validate(Request(), 1000);
 
         Assert.Equal("Once upon a time", prompt);
         Assert.Null(model);
@@ -42,7 +42,7 @@ public sealed class TaskRequestValidatorTests
     {
         var request = Request(new TaskOptions(Model: "stories", MaxTokens: 50, Temperature: 0f, TopP: 1f, Seed: 42, Stop: ["\n", "THE END"]));
 
-        var (prompt, model, options) = _validator.Validate(request);
+        var (_, prompt, model, options) = _validator.Validate(request, 1000);
 
         Assert.Equal("Once upon a time", prompt);
         Assert.Equal("stories", model);
@@ -60,7 +60,7 @@ public sealed class TaskRequestValidatorTests
             new TaskOptions(Model: new string('m', 256), MaxTokens: 1, Temperature: 2f, TopP: float.Epsilon, Stop: [.. Enumerable.Repeat(new string('s', 64), 4)]),
             prompt: new string('p', 100));
 
-        var (prompt, model, options) = _validator.Validate(request);
+        var (_, prompt, model, options) = _validator.Validate(request, 1000);
 
         Assert.Equal(100, prompt.Length);
         Assert.Equal(256, model!.Length);
@@ -122,7 +122,7 @@ public sealed class TaskRequestValidatorTests
     {
         var validator = new TaskRequestValidator(new DaemonSettings { DefaultMaxTokens = 500, MaxTokensLimit = 100 });
 
-        var e = Assert.Throws<EngineException>(() => validator.Validate(Request()));
+        var e = Assert.Throws<EngineException>(() => validator.Validate(Request(), 1000));
 
         Assert.Equal("options.max_tokens", e.Field);
     }

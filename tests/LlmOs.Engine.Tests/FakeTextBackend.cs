@@ -41,7 +41,12 @@ internal sealed class FakeTextBackend : ITextBackend
 
     public void Release(string prompt) => _holds[prompt].TrySetResult();
 
-    public Task<ITextModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
+    public bool SupportsGpuOffload => false;
+
+    /// <summary>The settings of every load, in order.</summary>
+    public ConcurrentQueue<TextModelSettings> LoadSettings { get; } = new();
+
+    public Task<ITextModel> LoadAsync(ModelEntry model, TextModelSettings settings, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _loads);
         lock (_gate)
@@ -53,11 +58,11 @@ internal sealed class FakeTextBackend : ITextBackend
             }
         }
 
-        var loaded = new FakeTextModel(this, model.Name);
+        LoadSettings.Enqueue(settings);
+        var loaded = new FakeTextModel(this, model.Name, settings.Sequences);
         LoadedModels.Enqueue(loaded);
         return Task.FromResult<ITextModel>(loaded);
     }
 
-    internal Task WaitIfHeldAsync(string prompt, CancellationToken cancellationToken) =>
-        _holds.TryGetValue(prompt, out var hold) ? hold.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
+    internal bool IsHeld(string prompt) => _holds.TryGetValue(prompt, out var hold) && !hold.Task.IsCompleted;
 }

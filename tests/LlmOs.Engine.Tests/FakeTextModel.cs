@@ -2,33 +2,67 @@ using LlmOs.Engine.Generation;
 
 namespace LlmOs.Engine.Tests;
 
-/// <summary>A model loaded by <see cref="FakeTextBackend"/>.</summary>
-internal sealed class FakeTextModel(FakeTextBackend backend, string name) : ITextModel
+/// <summary>
+/// A model loaded by <see cref="FakeTextBackend"/>: each step gives every open sequence its next piece of
+/// <see cref="FakeTextBackend.Pieces"/>, except sequences whose prompt is on hold, which wait without a piece.
+/// </summary>
+internal sealed class FakeTextModel(FakeTextBackend backend, string name, int sequences) : ITextModel
 {
-    private int _active;
-    private int _maxActive;
+    private int _open;
+    private int _maxOpen;
+    private int _steps;
 
     public string Name { get; } = name;
 
     public bool Disposed { get; private set; }
 
-    /// <summary>The most generations this model ever ran at the same time.</summary>
-    public int MaxConcurrentGenerations => Volatile.Read(ref _maxActive);
+    public int MaxSequences => sequences;
 
-    public async Task<GenerationEnd> GenerateAsync(string prompt, GenerationOptions options, Func<string, bool> onPiece, CancellationToken cancellationToken)
+    public int ContextPerSequence => 1000;
+
+    /// <summary>The most sequences this model ever had open at the same time.</summary>
+    public int MaxConcurrentGenerations => Volatile.Read(ref _maxOpen);
+
+    /// <summary>How many batch steps ran, and how many sequences the largest one held.</summary>
+    public int Steps => Volatile.Read(ref _steps);
+
+    public int LargestBatch { get; private set; }
+
+    public ITextSequence Open(string prompt, GenerationOptions options)
     {
         ObjectDisposedException.ThrowIf(Disposed, this);
-        int active = Interlocked.Increment(ref _active);
-        InterlockedMax(ref _maxActive, active);
-        try
+        int open = Interlocked.Increment(ref _open);
+        int seen;
+        while ((seen = Volatile.Read(ref _maxOpen)) < open && Interlocked.CompareExchange(ref _maxOpen, open, seen) != seen)
         {
-            backend.StartedPrompts.Enqueue(prompt);
-            await backend.WaitIfHeldAsync(prompt, cancellationToken);
-            return await ProduceAsync(options, onPiece, cancellationToken);
         }
-        finally
+
+        backend.StartedPrompts.Enqueue(prompt);
+        return new Sequence(this, prompt);
+    }
+
+    public void Advance(IReadOnlyList<ITextSequence> open)
+    {
+        Interlocked.Increment(ref _steps);
+        LargestBatch = Math.Max(LargestBatch, open.Count);
+        // A step always takes a little time, as a real one does; without it a held sequence would spin the worker.
+        Thread.Sleep(backend.PieceDelay > TimeSpan.Zero ? backend.PieceDelay : TimeSpan.FromMilliseconds(1));
+
+        foreach (Sequence sequence in open)
         {
-            Interlocked.Decrement(ref _active);
+            sequence.Piece = null;
+            if (backend.IsHeld(sequence.Prompt))
+            {
+                continue;
+            }
+
+            if (sequence.Next == backend.Pieces.Count)
+            {
+                sequence.Ended = FinishReason.Stop;
+                continue;
+            }
+
+            sequence.Piece = backend.Pieces[sequence.Next++];
         }
     }
 
@@ -38,37 +72,16 @@ internal sealed class FakeTextModel(FakeTextBackend backend, string name) : ITex
         return ValueTask.CompletedTask;
     }
 
-    private static void InterlockedMax(ref int target, int value)
+    private sealed class Sequence(FakeTextModel owner, string prompt) : ITextSequence
     {
-        int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
-    }
+        public string Prompt { get; } = prompt;
 
-    private async Task<GenerationEnd> ProduceAsync(GenerationOptions options, Func<string, bool> onPiece, CancellationToken cancellationToken)
-    {
-        int produced = 0;
-        foreach (string piece in backend.Pieces)
-        {
-            if (produced == options.MaxTokens)
-            {
-                return new GenerationEnd(produced, FinishReason.Length);
-            }
+        public int Next { get; set; }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            if (backend.PieceDelay > TimeSpan.Zero)
-            {
-                await Task.Delay(backend.PieceDelay, cancellationToken);
-            }
+        public string? Piece { get; set; }
 
-            produced++;
-            if (!onPiece(piece))
-            {
-                return new GenerationEnd(produced, FinishReason.Stop);
-            }
-        }
+        public FinishReason? Ended { get; set; }
 
-        return new GenerationEnd(produced, FinishReason.Stop);
+        public void Dispose() => Interlocked.Decrement(ref owner._open);
     }
 }

@@ -30,7 +30,11 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     /// <summary>A scheduler over a real registry whose models folder holds a copy of stories260K.gguf per name.</summary>
-    private Scheduler CreateScheduler(FakeTextBackend backend, int queueCapacity = 16, params string[] models)
+    /// <summary>One sequence at a time, for the tests of queueing and cancelling; the batching tests set their own options.</summary>
+    private Scheduler CreateScheduler(FakeTextBackend backend, int queueCapacity = 16, params string[] models) =>
+        CreateScheduler(backend, new SchedulerOptions { QueueCapacity = queueCapacity, ParallelSequences = 1 }, models);
+
+    private Scheduler CreateScheduler(FakeTextBackend backend, SchedulerOptions options, params string[] models)
     {
         string modelsDirectory = _temp.Combine("models");
         Directory.CreateDirectory(modelsDirectory);
@@ -43,7 +47,7 @@ public sealed class SchedulerTests : IAsyncLifetime
             new ModelRegistryOptions { ModelsDirectory = modelsDirectory, StateFile = _temp.Combine("state", "models.json") },
             TimeProvider.System);
         var scheduler = new Scheduler(
-            backend, registry, _store, new SchedulerOptions { QueueCapacity = queueCapacity }, TimeProvider.System, NullLogger<Scheduler>.Instance);
+            backend, registry, _store, options, TimeProvider.System, NullLogger<Scheduler>.Instance);
         _schedulers.Add(scheduler);
         return scheduler;
     }
@@ -139,19 +143,22 @@ public sealed class SchedulerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tasks_for_one_model_run_one_at_a_time_in_submission_order()
+    public async Task Tasks_for_one_model_run_together_in_one_batch_up_to_the_parallel_limit()
     {
         var backend = new FakeTextBackend { PieceDelay = TimeSpan.FromMilliseconds(2) };
-        var scheduler = CreateScheduler(backend);
+        var scheduler = CreateScheduler(backend, new SchedulerOptions { ParallelSequences = 3 }, "stories");
 
-        var tasks = Enumerable.Range(0, 5).Select(i => Submit(scheduler, $"p{i}")).ToList();
+        var tasks = Enumerable.Range(0, 7).Select(i => Submit(scheduler, $"p{i}")).ToList();
         await Task.WhenAll(tasks.Select(t => t.Finished)).WaitAsync(Patience);
 
-        Assert.All(tasks, t => Assert.Equal(TaskState.Completed, t.State));
-        Assert.Equal(["p0", "p1", "p2", "p3", "p4"], backend.StartedPrompts);
+        Assert.All(tasks, t => Assert.Equal("abcde", t.Result!.Text));
+        Assert.Equal(["p0", "p1", "p2", "p3", "p4", "p5", "p6"], backend.StartedPrompts);
         var model = Assert.Single(backend.LoadedModels);
-        Assert.Equal(1, model.MaxConcurrentGenerations);
+        Assert.Equal(3, model.MaxConcurrentGenerations);
+        Assert.Equal(3, model.LargestBatch);
+        Assert.True(model.Steps < 7 * 5, $"{model.Steps} steps for 7 tasks of 5 pieces: not batched");
         Assert.Equal(1, backend.LoadCount);
+        Assert.Equal(3, Assert.Single(backend.LoadSettings).Sequences);
     }
 
     [Fact]
@@ -159,7 +166,7 @@ public sealed class SchedulerTests : IAsyncLifetime
     {
         var backend = new FakeTextBackend();
         backend.Hold("running");
-        var scheduler = CreateScheduler(backend, queueCapacity: 2, "stories");
+        var scheduler = CreateScheduler(backend, new SchedulerOptions { QueueCapacity = 2, ParallelSequences = 1 }, "stories");
 
         var running = Submit(scheduler, "running");
         await StartedAsync(backend, "running");
@@ -262,7 +269,8 @@ public sealed class SchedulerTests : IAsyncLifetime
     {
         var backend = new FakeTextBackend();
         backend.FailNextLoads(1);
-        var scheduler = CreateScheduler(backend);
+        var backoff = TimeSpan.FromMilliseconds(300);
+        var scheduler = CreateScheduler(backend, new SchedulerOptions { LoadBackoff = backoff }, "stories");
 
         var failed = Submit(scheduler, "first");
         await failed.Finished.WaitAsync(Patience);
@@ -272,6 +280,13 @@ public sealed class SchedulerTests : IAsyncLifetime
         Assert.Contains("stories", failed.Error!.Message, StringComparison.Ordinal);
         Assert.Equal(TaskEventKind.Failed, EventKinds(failed)[^1]);
         Assert.Equal(ModelWorkerState.Unloaded, scheduler.StateOf("stories"));
+
+        // It backs off instead of loading again at once: a task now is refused as busy, with when to come back.
+        var refused = Assert.Throws<EngineException>(() => Submit(scheduler, "too soon"));
+        Assert.Equal(ErrorKind.Busy, refused.Kind);
+        Assert.InRange(refused.RetryAfter!.Value, TimeSpan.FromMilliseconds(1), backoff);
+        Assert.Equal(1, backend.LoadCount);
+        await Task.Delay(backoff);
 
         var retried = Submit(scheduler, "second");
         await retried.Finished.WaitAsync(Patience);
@@ -288,7 +303,7 @@ public sealed class SchedulerTests : IAsyncLifetime
         var backend = new FakeTextBackend();
         backend.Hold("short");
         backend.Hold("long");
-        var scheduler = CreateScheduler(backend, 16, "alpha", "beta");
+        var scheduler = CreateScheduler(backend, new SchedulerOptions { ParallelSequences = 1 }, "alpha", "beta");
         var shortTask = Submit(scheduler, "short", model: "alpha");
         var longTask = Submit(scheduler, "long", model: "beta");
         await StartedAsync(backend, "short");

@@ -30,8 +30,21 @@ public sealed partial class LlmosDaemon
         });
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TaskStore>();
-        services.AddSingleton(new SchedulerOptions { QueueCapacity = settings.QueueCapacity });
-        services.AddSingleton(new LlamaOptions { ContextSize = settings.ContextSize, Threads = settings.Threads });
+        var machine = new MachineResources(settings);
+        services.AddSingleton(machine);
+        services.AddSingleton(new SchedulerOptions
+        {
+            QueueCapacity = settings.QueueCapacity,
+            ParallelSequences = settings.ParallelSequences,
+            ContextPerSequence = settings.ContextSize,
+            KeepAlive = settings.KeepAliveSeconds < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(settings.KeepAliveSeconds),
+            MemoryBudgetBytes = machine.MemoryBudgetBytes,
+            GpuBudgetBytes = machine.GpuBudgetBytes,
+            MaxQueuedPerUid = settings.MaxQueuedPerUid,
+            MaxSequencesPerUid = settings.MaxSequencesPerUid,
+            DailyTokensPerUid = settings.DailyTokensPerUid,
+        });
+        services.AddSingleton(new LlamaOptions { Threads = settings.Threads });
         services.AddSingleton<ITextBackend, LlamaBackend>();
         services.AddSingleton<Scheduler>();
         services.AddSingleton<TaskRequestValidator>();

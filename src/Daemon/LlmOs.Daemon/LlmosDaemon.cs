@@ -51,6 +51,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         HealthEndpoints.Map(app);
         ModelEndpoints.Map(app);
         TaskEndpoints.Map(app);
+        ResidencyEndpoints.Map(app);
         ChatCompletionEndpoints.Map(app);
         CompletionEndpoints.Map(app);
         ModelRetrieveEndpoints.Map(app);

@@ -1,5 +1,6 @@
 using LLama;
 using LLama.Common;
+using LLama.Native;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Models;
 using Microsoft.Extensions.Logging;
@@ -27,21 +28,25 @@ public sealed class LlamaBackend : ITextBackend
     public string RenderChat(ModelEntry model, IReadOnlyList<ChatTurn> turns) =>
         LlamaChatTemplate.Render(model.Metadata?.ChatTemplate, turns);
 
-    public async Task<ITextModel> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
+    public bool SupportsGpuOffload => NativeApi.llama_supports_gpu_offload();
+
+    public async Task<ITextModel> LoadAsync(ModelEntry model, TextModelSettings settings, CancellationToken cancellationToken)
     {
-        int trained = model.Metadata?.ContextLength ?? _options.ContextSize;
         var parameters = new ModelParams(model.Path)
         {
-            ContextSize = (uint)Math.Min(trained, _options.ContextSize),
-            GpuLayerCount = 0,
+            // One cache stream per sequence (not unified), each the full per-sequence context.
+            ContextSize = (uint)(settings.ContextPerSequence * settings.Sequences),
+            SeqMax = (uint)settings.Sequences,
+            KVUnified = false,
+            GpuLayerCount = settings.GpuLayers,
             Threads = _options.Threads > 0 ? _options.Threads : DefaultThreads,
-            BatchSize = (uint)_options.BatchSize,
+            BatchSize = (uint)(_options.PromptChunk + settings.Sequences),
         };
 
         var weights = await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new LlamaTextModel(weights, weights.CreateContext(parameters), _options.BatchSize);
+            return new LlamaTextModel(weights, weights.CreateContext(parameters), settings.Sequences, settings.ContextPerSequence, _options.PromptChunk);
         }
         catch
         {

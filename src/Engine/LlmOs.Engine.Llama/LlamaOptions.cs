@@ -2,12 +2,12 @@ namespace LlmOs.Engine.Llama;
 
 public sealed class LlamaOptions
 {
-    /// <summary>Upper bound on a model's context window; the model's own trained length caps it too.</summary>
-    public int ContextSize { get; init; } = 2048;
-
     /// <summary>CPU threads for decoding; 0 means one core less than the machine has (at least one).</summary>
     public int Threads { get; init; }
 
-    /// <summary>How many prompt tokens go to the model in one decode call.</summary>
-    public int BatchSize { get; init; } = 512;
+    /// <summary>
+    /// The most prompt tokens read in one batch step, across all newcomers: a long prompt joining a running batch
+    /// delays the others' next token by at most the time of one such chunk.
+    /// </summary>
+    public int PromptChunk { get; init; } = 128;
 }

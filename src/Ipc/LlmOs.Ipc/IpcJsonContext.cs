@@ -23,4 +23,8 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(TaskDto))]
 [JsonSerializable(typeof(TaskListResponse))]
 [JsonSerializable(typeof(TaskEventData))]
+[JsonSerializable(typeof(PsResponse))]
+[JsonSerializable(typeof(ResidentModelDto))]
+[JsonSerializable(typeof(LoadModelRequest))]
+[JsonSerializable(typeof(UnloadModelResponse))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;

@@ -160,10 +160,23 @@ public sealed class OpenAiRequestValidatorChatTests
     [InlineData("\"model\":\"\"", "model")]
     [InlineData("\"priority\":\"urgent\"", "priority")]
     [InlineData("\"keep_alive\":\"soon\"", "keep_alive")]
+    [InlineData("\"keep_alive\":true", "keep_alive")]
     [InlineData("\"response_format\":{\"type\":\"xml\"}", "response_format.type")]
     public void Values_out_of_range_are_invalid(string fields, string field)
     {
         Refused(With(fields), ErrorKind.InvalidInput, field);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("300", 300)]
+    [InlineData("\"10m\"", 600)]
+    [InlineData("-1", -1)]
+    [InlineData("\"-1\"", -1)]
+    public void Keep_alive_is_read_as_ollama_clients_send_it(string json, double seconds)
+    {
+        var expected = seconds < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+        Assert.Equal(expected, Validate(With("\"keep_alive\":" + json)).Generation.KeepAlive);
     }
 
     [Fact]
@@ -201,8 +214,7 @@ public sealed class OpenAiRequestValidatorChatTests
     [Theory]
     [InlineData("\"stop\":7")]
     [InlineData("\"stop\":[1]")]
-    [InlineData("\"keep_alive\":true")]
-    public void Stop_and_keep_alive_of_the_wrong_json_type_fail_like_any_type_mismatch(string fields)
+    public void Stop_of_the_wrong_json_type_fails_like_any_type_mismatch(string fields)
     {
         var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(With(fields), OpenAiJsonContext.Default.ChatCompletionRequest));
         Assert.Contains("could not be converted", e.Message, StringComparison.Ordinal);

@@ -91,13 +91,22 @@ internal static class ChatRequestMapper
     private static string? Extension(ChatOptions? options, string key) =>
         options?.AdditionalProperties?.TryGetValue(key, out var value) == true ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
 
-    private static string? KeepAlive(ChatOptions? options) =>
-        options?.AdditionalProperties?.TryGetValue(KeepAliveKey, out var value) == true
-            ? value switch
-            {
-                TimeSpan span => span < TimeSpan.Zero ? "-1" : span.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-                JsonElement element => element.ToString(),
-                _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-            }
-            : null;
+    /// <summary>The keep-alive as the daemon reads it: seconds as a number, or a duration string such as "5m".</summary>
+    private static JsonElement? KeepAlive(ChatOptions? options)
+    {
+        if (options?.AdditionalProperties?.TryGetValue(KeepAliveKey, out var value) != true || value is null)
+        {
+            return null;
+        }
+
+        string json = value switch
+        {
+            JsonElement element => element.GetRawText(),
+            TimeSpan span => (span < TimeSpan.Zero ? -1 : span.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+            int or long or double or float or decimal => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+            _ => JsonSerializer.Serialize(Convert.ToString(value, CultureInfo.InvariantCulture), OpenAiJsonContext.Default.String),
+        };
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 }

@@ -32,7 +32,29 @@ public sealed class DaemonSettings
 
     public int DefaultMaxTokens { get; set; } = 256;
 
+    /// <summary>Tokens each generation may hold (prompt and output); the model's trained context caps it.</summary>
     public int ContextSize { get; set; } = 2048;
+
+    /// <summary>Generations one loaded model runs together in a batch.</summary>
+    public int ParallelSequences { get; set; } = 4;
+
+    /// <summary>How long an idle model stays loaded; 0 unloads after each request, negative keeps models loaded.</summary>
+    public double KeepAliveSeconds { get; set; } = 300;
+
+    /// <summary>RAM that loaded models may take together, in MiB; 0 means <see cref="MemoryFraction"/> of MemAvailable at start.</summary>
+    public long MemoryBudgetMiB { get; set; }
+
+    public double MemoryFraction { get; set; } = 0.75;
+
+    /// <summary>The share of the GPUs' free memory that models may take, when a GPU is found.</summary>
+    public double GpuMemoryFraction { get; set; } = 0.9;
+
+    /// <summary>Per-client (uid) limits; 0 means no limit.</summary>
+    public int MaxQueuedPerUid { get; set; }
+
+    public int MaxSequencesPerUid { get; set; }
+
+    public long DailyTokensPerUid { get; set; }
 
     /// <summary>CPU threads for a model; 0 means one core less than the machine has (at least one).</summary>
     public int Threads { get; set; }

@@ -2,6 +2,7 @@ using LlmOs.Engine.Generation;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
+using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
 
@@ -35,12 +36,7 @@ internal static class DtoMapper
         model.Name,
         "text",
         "gguf",
-        !model.IsValid ? ModelStates.Invalid : state switch
-        {
-            ModelWorkerState.Loaded => ModelStates.Loaded,
-            ModelWorkerState.Loading => ModelStates.Loading,
-            _ => ModelStates.Unloaded,
-        },
+        !model.IsValid ? ModelStates.Invalid : State(state),
         model.IsDefault,
         model.Path,
         model.SizeBytes,
@@ -56,4 +52,26 @@ internal static class DtoMapper
         model.Metadata?.Quantization,
         model.Metadata is null ? null : model.Metadata.ChatTemplate is not null,
         model.InvalidReason);
+
+    public static string State(ModelWorkerState state) => state switch
+    {
+        ModelWorkerState.Loaded => ModelStates.Loaded,
+        ModelWorkerState.Loading => ModelStates.Loading,
+        _ => ModelStates.Unloaded,
+    };
+
+    public static ResidentModelDto ToDto(ResidentModel model) => new(
+        model.Name,
+        model.Kind == ModelKind.Embedding ? "embedding" : "text",
+        State(model.State),
+        model.MemoryBytes,
+        model.ActiveSequences,
+        model.MaxSequences,
+        model.ContextPerSequence,
+        model.GpuLayers,
+        model.LoadedAt,
+        model.ExpiresAt);
+
+    public static ClientUsageDto ToDto(ClientUsageSnapshot usage) => new(
+        usage.Uid, usage.Queued, usage.Running, usage.TokensToday, usage.DailyTokenLimit, usage.MaxQueued, usage.MaxSequences, usage.ResetsAt);
 }

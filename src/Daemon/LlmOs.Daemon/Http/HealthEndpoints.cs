@@ -35,7 +35,8 @@ internal static class HealthEndpoints
                 info.Uptime.TotalSeconds,
                 models,
                 scheduler.QueueDepth,
-                scheduler.RunningCount);
+                scheduler.RunningCount,
+                DtoMapper.ToDto(scheduler.UsageFor(PeerCredentials.Uid(context) ?? 65534)));
             return Results.Json(status, IpcJsonContext.Default.StatusResponse).ExecuteAsync(context);
         });
     }

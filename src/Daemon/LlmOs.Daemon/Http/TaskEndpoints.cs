@@ -28,9 +28,9 @@ internal static partial class TaskEndpoints
     {
         var services = context.RequestServices;
         var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
-        var (prompt, model, options) = services.GetRequiredService<TaskRequestValidator>().Validate(request);
+        var submission = services.GetRequiredService<TaskRequestValidator>().Validate(request, Caller(context));
         var scheduler = services.GetRequiredService<Scheduler>();
-        var task = scheduler.SubmitGenerate(new TaskSubmission(Caller(context), prompt, model, options));
+        var task = scheduler.SubmitGenerate(submission);
 
         if (request.Stream || context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
         {

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
+using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Daemon.Http;
@@ -11,7 +12,8 @@ internal sealed class TaskRequestValidator(DaemonSettings settings)
     internal const int MaxStopSequences = 4;
     internal const int MaxStopLength = 64;
 
-    public (string Prompt, string? Model, GenerationOptions Options) Validate(TaskSubmitRequest request)
+    /// <summary>Checks a generate request and turns it into the engine's submission for <paramref name="ownerUid"/>.</summary>
+    public TaskSubmission Validate(TaskSubmitRequest request, uint ownerUid)
     {
         if (request.Kind is null)
         {
@@ -64,15 +66,28 @@ internal sealed class TaskRequestValidator(DaemonSettings settings)
             throw Invalid("options.model", "'model' must be a model name");
         }
 
-        return (prompt, options.Model, new GenerationOptions
+        var generation = new GenerationOptions
         {
             MaxTokens = maxTokens,
             Temperature = temperature,
             TopP = topP,
             Seed = options.Seed,
             Stop = stop,
-        });
+        };
+        return new TaskSubmission(ownerUid, prompt, options.Model, generation)
+        {
+            Priority = Priority(options.Priority, "options.priority"),
+            KeepAlive = KeepAliveValue.Parse(options.KeepAlive, "options.keep_alive"),
+        };
     }
+
+    /// <summary>"interactive" (the default: someone waits for the answer) or "background".</summary>
+    public static TaskPriority Priority(string? value, string field) => value switch
+    {
+        null or "interactive" => TaskPriority.Interactive,
+        "background" => TaskPriority.Background,
+        _ => throw Invalid(field, "'priority' is \"interactive\" or \"background\""),
+    };
 
     private static EngineException Invalid(string field, string message) => new(ErrorKind.InvalidInput, message, field);
 }

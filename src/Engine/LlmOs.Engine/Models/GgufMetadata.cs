@@ -9,4 +9,8 @@ public sealed record GgufMetadata(
     int? ContextLength,
     string? ChatTemplate,
     string? Quantization,
-    long TensorDataBytes);
+    long TensorDataBytes)
+{
+    /// <summary>The model's dimensions, where the header gives them (null for architectures without the usual keys).</summary>
+    public GgufShape? Shape { get; init; }
+}

@@ -77,13 +77,29 @@ public static partial class GgufReader
             arch is null ? null : AsInt(values.GetValueOrDefault(arch + ".context_length")),
             values.GetValueOrDefault("tokenizer.chat_template") as string,
             QuantizationName(values.GetValueOrDefault("general.file_type"), tensors),
-            dataEnd - dataStart);
+            dataEnd - dataStart)
+        {
+            Shape = arch is null ? null : ShapeOf(values, arch),
+        };
+    }
+
+    private static GgufShape? ShapeOf(Dictionary<string, object?> values, string arch)
+    {
+        int? Get(string key) => AsInt(values.GetValueOrDefault(arch + "." + key));
+        if (Get("block_count") is not { } layers || Get("embedding_length") is not { } embedding || Get("attention.head_count") is not { } heads || heads <= 0)
+        {
+            return null;
+        }
+
+        int headsKv = Get("attention.head_count_kv") ?? heads;
+        return new GgufShape(layers, embedding, heads, headsKv, Get("attention.key_length") ?? embedding / heads, Get("attention.value_length") ?? embedding / heads);
     }
 
     private static bool IsWanted(string key) =>
         key is "general.architecture" or "general.name" or "general.alignment" or "general.file_type"
             or "tokenizer.chat_template"
-        || key.EndsWith(".context_length", StringComparison.Ordinal);
+        || key.EndsWith(".context_length", StringComparison.Ordinal) || key.EndsWith(".block_count", StringComparison.Ordinal)
+        || key.EndsWith(".embedding_length", StringComparison.Ordinal) || key.Contains(".attention.", StringComparison.Ordinal);
 
     private static long CheckCount(long count, string what) =>
         count is < 0 or > MaxCount ? throw new GgufFormatException($"implausible {what} {count} (corrupt header)") : count;

@@ -1,126 +1,155 @@
-using System.Threading.Channels;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
+using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
-using LlmOs.Engine.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace LlmOs.Engine.Scheduling;
 
 /// <summary>
-/// Serves one model: loads it on first use, then runs its queued tasks one after another.
-/// A cancelled task leaves at the next token and the worker takes the next task at once.
+/// Serves one text model: loads it when tasks wait for it (after reserving memory), runs its tasks together in
+/// batches of up to <see cref="SchedulerOptions.ParallelSequences"/>, and unloads it when its keep-alive runs out,
+/// when asked, or when evicted for another model. One loop per model; the batch steps run on a thread of their own.
 /// </summary>
-internal sealed class ModelWorker : IAsyncDisposable
+internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
 {
-    private readonly Channel<TaskRecord> _queue = Channel.CreateUnbounded<TaskRecord>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ModelEntry _entry;
-    private readonly ITextBackend _backend;
     private readonly Scheduler _scheduler;
+    private readonly ITextBackend _backend;
+    private readonly Residency _residency;
+    private readonly SchedulerOptions _options;
+    private readonly IEngineMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly WakeSignal _wake = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _requests = new();
+    private readonly List<TaskCompletionSource> _loadWaiters = [];
+    private readonly List<TaskCompletionSource> _unloadWaiters = [];
     private readonly Task _loop;
     private ITextModel? _model;
+    private TextModelSettings? _settings;
+    private TimeSpan _keepAlive;
+    private long _lastUsed;
+    private int _active;
+    private bool _evictionRequested;
+    private int _failedLoads;
 
-    public ModelWorker(ModelEntry entry, ITextBackend backend, Scheduler scheduler, ILogger logger)
+    public ModelWorker(ModelEntry entry, Scheduler scheduler, ITextBackend backend, Residency residency, SchedulerOptions options, IEngineMetrics metrics, TimeProvider time, ILogger logger)
     {
-        _entry = entry;
-        _backend = backend;
+        Entry = entry;
         _scheduler = scheduler;
+        _backend = backend;
+        _residency = residency;
+        _options = options;
+        _metrics = metrics;
+        _time = time;
         _logger = logger;
+        _keepAlive = options.KeepAlive;
+        _lastUsed = time.GetTimestamp();
         _loop = Task.Run(RunAsync);
     }
 
+    public ModelEntry Entry { get; }
+
+    public string Name => Entry.Name;
+
     public ModelWorkerState State { get; private set; }
 
+    public DateTimeOffset LoadedAt { get; private set; }
+
+    /// <summary>Until when new tasks are refused after a failed load (backing off instead of retrying in a loop).</summary>
+    public DateTimeOffset RetryAt { get; private set; } = DateTimeOffset.MinValue;
+
+    public long LastUsedTimestamp => Volatile.Read(ref _lastUsed);
+
+    public bool IsIdle => State == ModelWorkerState.Loaded && Volatile.Read(ref _active) == 0 && !_scheduler.HasWaiting(Name);
+
+    /// <summary>When the idle model will be unloaded; null while it works, or when it is kept loaded.</summary>
+    public DateTimeOffset? ExpiresAt => State == ModelWorkerState.Loaded && Volatile.Read(ref _active) == 0 && _keepAlive >= TimeSpan.Zero
+        ? _time.GetUtcNow() - _time.GetElapsedTime(LastUsedTimestamp) + _keepAlive
+        : null;
+
     /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory.</summary>
-    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded
+    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded || _settings is not { } settings
         ? null
-        : new ResidentModel(_entry.Name, _entry.Kind, State, _entry.SizeBytes, 0, 1, 0, 0, DateTimeOffset.UtcNow, null);
+        : new ResidentModel(Name, Entry.Kind, State, _residency.ReservedBy(this), Volatile.Read(ref _active), settings.Sequences,
+            settings.ContextPerSequence, settings.GpuLayers, LoadedAt, ExpiresAt);
 
-    public void Enqueue(TaskRecord task) => _queue.Writer.TryWrite(task);
+    /// <summary>Called by the scheduler after it queued a task for this model.</summary>
+    public void Wake() => _wake.Set();
 
-    private async Task RunAsync()
+    public void RequestEviction()
     {
-        await foreach (var task in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            if (!_scheduler.TryStart(task))
-            {
-                continue;
-            }
-
-            try
-            {
-                await RunTaskAsync(task).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (task.CancellationToken.IsCancellationRequested)
-            {
-                task.MarkCancelled();
-            }
-            catch (EngineException e)
-            {
-                task.Fail(e.Kind, e.Message);
-            }
-            catch (Exception e)
-            {
-                EngineLog.GenerationFailed(_logger, e, task.Id, _entry.Name);
-                task.Fail(ErrorKind.Internal, "generation failed inside the engine: " + e.Message);
-            }
-            finally
-            {
-                _scheduler.Finished(task);
-            }
-        }
+        _evictionRequested = true;
+        _wake.Set();
     }
 
-    private async Task RunTaskAsync(TaskRecord task)
+    /// <summary>Loads the model (if it is not loaded) and keeps it for <paramref name="keepAlive"/> (default when null).</summary>
+    public Task LoadAsync(TimeSpan? keepAlive, CancellationToken cancellationToken)
     {
-        var model = _model ?? await LoadAsync(task.CancellationToken).ConfigureAwait(false);
-        var stops = new StopSequenceFilter(task.Options.Stop);
-        var end = await model.GenerateAsync(task.Prompt, task.Options, piece =>
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_requests)
         {
-            task.AppendText(stops.Push(piece));
-            return !stops.Stopped;
-        }, task.CancellationToken).ConfigureAwait(false);
+            _keepAlive = keepAlive ?? _options.KeepAlive;
+            _loadWaiters.Add(waiter);
+        }
 
-        task.AppendText(stops.Flush());
-        task.Complete(end.Tokens, stops.Stopped ? FinishReason.Stop : end.Reason);
+        _wake.Set();
+        return waiter.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task<ITextModel> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Unloads the model as soon as nothing runs on it or waits for it.</summary>
+    public Task UnloadAsync(CancellationToken cancellationToken)
     {
-        State = ModelWorkerState.Loading;
-        long started = TimeProvider.System.GetTimestamp();
-        try
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_requests)
         {
-            _model = await _backend.LoadAsync(_entry, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not EngineException)
-        {
-            State = ModelWorkerState.Unloaded;
-            EngineLog.ModelLoadFailed(_logger, e, _entry.Name);
-            throw new EngineException(ErrorKind.ModelInvalid, $"model '{_entry.Name}' failed to load: {e.Message}");
-        }
-        catch
-        {
-            State = ModelWorkerState.Unloaded;
-            throw;
+            _unloadWaiters.Add(waiter);
         }
 
-        State = ModelWorkerState.Loaded;
-        EngineLog.ModelLoaded(_logger, _entry.Name, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-        return _model;
+        _wake.Set();
+        return waiter.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Stops taking tasks, waits for the loop to drain what is left, and unloads the model.</summary>
+    /// <summary>Stops the loop, fails nothing (the scheduler has cancelled every task by now) and unloads the model.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        if (_model is not null)
+        await UnloadModelAsync("shutdown").ConfigureAwait(false);
+        Complete(_loadWaiters, new EngineException(ErrorKind.Busy, "the daemon is shutting down", retryAfter: TimeSpan.FromSeconds(5)));
+        Complete(_unloadWaiters, null);
+        _stopping.Dispose();
+    }
+
+    private void Complete(List<TaskCompletionSource> waiters, Exception? error)
+    {
+        List<TaskCompletionSource> done;
+        lock (_requests)
         {
-            await _model.DisposeAsync().ConfigureAwait(false);
-            _model = null;
-            State = ModelWorkerState.Unloaded;
+            done = [.. waiters];
+            waiters.Clear();
+        }
+
+        foreach (var waiter in done)
+        {
+            _ = error is null ? waiter.TrySetResult() : waiter.TrySetException(error);
+        }
+    }
+
+    private bool HasLoadRequest()
+    {
+        lock (_requests)
+        {
+            return _loadWaiters.Count > 0;
+        }
+    }
+
+    private bool HasUnloadRequest()
+    {
+        lock (_requests)
+        {
+            return _unloadWaiters.Count > 0;
         }
     }
 }

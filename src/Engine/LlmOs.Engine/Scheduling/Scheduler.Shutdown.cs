@@ -24,15 +24,15 @@ public sealed partial class Scheduler : IAsyncDisposable
         var running = live.Where(t => t.State == TaskState.Running).ToList();
         if (running.Count > 0)
         {
-            EngineLog.ShutdownStarted(logger, running.Count, grace.TotalSeconds);
+            EngineLog.ShutdownStarted(_logger, running.Count, grace.TotalSeconds);
             var all = Task.WhenAll(running.Select(t => t.Finished));
             try
             {
-                await all.WaitAsync(grace, time, cancellationToken).ConfigureAwait(false);
+                await all.WaitAsync(grace, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                EngineLog.GraceExpired(logger, running.Count(t => !t.IsFinished));
+                EngineLog.GraceExpired(_logger, running.Count(t => !t.IsFinished));
                 running.ForEach(t => Cancel(t));
             }
         }

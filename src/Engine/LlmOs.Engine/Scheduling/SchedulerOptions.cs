@@ -2,6 +2,35 @@ namespace LlmOs.Engine.Scheduling;
 
 public sealed class SchedulerOptions
 {
-    /// <summary>How many tasks may wait, across all models, before new ones are refused as busy.</summary>
+    /// <summary>How many tasks may wait, across all models and clients, before new ones are refused as busy.</summary>
     public int QueueCapacity { get; init; } = 256;
+
+    /// <summary>How many generations one loaded text model runs together in one batch.</summary>
+    public int ParallelSequences { get; init; } = 4;
+
+    /// <summary>Tokens each sequence may hold (prompt and output); the model's trained context caps it.</summary>
+    public int ContextPerSequence { get; init; } = 2048;
+
+    /// <summary>How long an idle model stays loaded unless a request asks otherwise. Negative: forever.</summary>
+    public TimeSpan KeepAlive { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Bytes of RAM loaded models may take together.</summary>
+    public long MemoryBudgetBytes { get; init; } = 8L << 30;
+
+    /// <summary>Bytes of GPU memory loaded models may take together (0 without a usable GPU).</summary>
+    public long GpuBudgetBytes { get; init; }
+
+    /// <summary>Tasks one client (uid) may have waiting; 0 for no limit beyond <see cref="QueueCapacity"/>.</summary>
+    public int MaxQueuedPerUid { get; init; }
+
+    /// <summary>Sequences one client may have generating at once, across models; 0 for no limit.</summary>
+    public int MaxSequencesPerUid { get; init; }
+
+    /// <summary>Tokens one client may generate per day (local midnight to midnight); 0 for no limit.</summary>
+    public long DailyTokensPerUid { get; init; }
+
+    /// <summary>The first wait after a model failed to load; it doubles with each further failure up to <see cref="LoadBackoffMax"/>.</summary>
+    public TimeSpan LoadBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan LoadBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
 }

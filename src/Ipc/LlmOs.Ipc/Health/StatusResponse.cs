@@ -10,4 +10,5 @@ public sealed record StatusResponse(
     double UptimeS,
     IReadOnlyList<ModelDto> Models,
     int QueueDepth,
-    int RunningTasks);
+    int RunningTasks,
+    ClientUsageDto? Usage = null);

@@ -36,8 +36,7 @@ public sealed record CompletionRequest
     public string? Priority { get; init; }
 
     /// <summary>llmos extension, as Ollama's: seconds as a number, or a duration such as "5m"; 0 unloads after the request, negative keeps the model.</summary>
-    [JsonConverter(typeof(NumberOrStringConverter))]
-    public string? KeepAlive { get; init; }
+    public JsonElement? KeepAlive { get; init; }
 
     // Read only to be refused unless neutral.
     public int? N { get; init; }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using LlmOs.Daemon.Configuration;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
-using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc.OpenAi;
 
 namespace LlmOs.Daemon.Http.OpenAi;
@@ -67,13 +66,6 @@ internal sealed partial class OpenAiRequestValidator(DaemonSettings settings)
         }
     }
 
-    private static TaskPriority Priority(string? priority) => priority switch
-    {
-        null or "interactive" => TaskPriority.Interactive,
-        "background" => TaskPriority.Background,
-        _ => throw Invalid("priority", "'priority' must be \"interactive\" or \"background\""),
-    };
-
     /// <summary>Refuses options llmosd cannot honour when they are set to anything but their neutral value.</summary>
     private static void RefuseUnsupported(int? n, float? frequencyPenalty, float? presencePenalty, JsonElement? logitBias)
     {
@@ -98,10 +90,10 @@ internal sealed partial class OpenAiRequestValidator(DaemonSettings settings)
         }
     }
 
-    private static OpenAiGeneration Generation(string? model, GenerationOptions options, string? priority, string? keepAlive, bool? stream, StreamOptions? streamOptions)
+    private static OpenAiGeneration Generation(string? model, GenerationOptions options, string? priority, JsonElement? keepAlive, bool? stream, StreamOptions? streamOptions)
     {
         CheckModel(model);
-        return new OpenAiGeneration(model, options, Priority(priority), KeepAliveParser.Parse(keepAlive), stream == true, streamOptions?.IncludeUsage == true);
+        return new OpenAiGeneration(model, options, TaskRequestValidator.Priority(priority, "priority"), KeepAliveValue.Parse(keepAlive, "keep_alive"), stream == true, streamOptions?.IncludeUsage == true);
     }
 
     private void CheckPromptLength(int length, string field)
