@@ -145,7 +145,7 @@ public sealed class BadInputTests(DaemonFixture fixture) : IClassFixture<DaemonF
     {
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
         {
-            Environment = new Dictionary<string, string> { ["LLMOSD_QUEUECAPACITY"] = "1" },
+            Environment = new Dictionary<string, string> { ["LLMOSD_QUEUECAPACITY"] = "1", ["LLMOSD_PARALLELSEQUENCES"] = "1" },
         });
         var running = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: 2000, Temperature: 0));
         while ((await daemon.Client.GetTaskAsync(running.Id)).State == TaskStates.Queued)

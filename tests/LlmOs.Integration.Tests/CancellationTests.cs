@@ -88,13 +88,22 @@ public sealed class CancellationTests(DaemonFixture fixture) : IClassFixture<Dae
     [Fact]
     public async Task A_queued_task_is_cancelled_at_once_and_never_runs()
     {
-        var running = await _daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: Long, Temperature: 0));
+        // The model runs four sequences at once: four long tasks take every slot, so the fifth waits.
+        var running = new List<TaskDto>();
+        for (int i = 0; i < 4; i++)
+        {
+            running.Add(await _daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: Long, Temperature: 0)));
+        }
+
         var queued = await _daemon.Client.SubmitGenerateAsync("The dog", new TaskOptions(MaxTokens: 5));
 
         var cancelled = await _daemon.Client.CancelAsync(queued.Id);
         Assert.Equal(TaskStates.Cancelled, cancelled.State);
         Assert.Null(cancelled.StartedAt);
-        await _daemon.Client.CancelAsync(running.Id);
+        foreach (var task in running)
+        {
+            await _daemon.Client.CancelAsync(task.Id);
+        }
 
         var failed = await Assert.ThrowsAsync<LlmosException>(() => _daemon.Client.GenerateAsync("x", new TaskOptions(MaxTokens: 1, Model: "missing")));
         Assert.Equal("model_not_found", failed.Code);

@@ -96,7 +96,11 @@ public sealed class LifecycleTests
     {
         await using var daemon = await DaemonProcess.StartAsync();
         var stream = daemon.Client.StreamAsync("Once upon a time", new TaskOptions(MaxTokens: 400, Temperature: 0)).ToListAsync();
-        await Task.Delay(200);
+        while (!(await daemon.Client.ListTasksAsync()).Any(t => t.State == TaskStates.Running))
+        {
+            await Task.Delay(10); // a task waiting for its model to load is still queued, and shutdown cancels queued tasks
+        }
+
         var took = await daemon.TerminateAsync();
         var events = await stream;
 

@@ -19,6 +19,12 @@ public interface ILlmosTransport : IDisposable
 
     Task<ModelDto> AddModelAsync(AddModelRequest request, CancellationToken cancellationToken);
 
+    Task<PsResponse> GetPsAsync(CancellationToken cancellationToken);
+
+    Task<ResidentModelDto> LoadModelAsync(string name, LoadModelRequest request, CancellationToken cancellationToken);
+
+    Task<UnloadModelResponse> UnloadModelAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Queues a task and returns it at once, or when <paramref name="wait"/> is set, once it has finished.</summary>
     Task<TaskDto> SubmitAsync(TaskSubmitRequest request, bool wait, CancellationToken cancellationToken);
 

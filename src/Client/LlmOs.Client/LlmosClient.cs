@@ -12,7 +12,7 @@ namespace LlmOs.Client;
 /// The llmos client API. Every call takes a <see cref="CancellationToken"/>; cancelling one that
 /// runs a task also cancels that task on the daemon, so an abandoned request never keeps the model busy.
 /// </summary>
-public sealed class LlmosClient(ILlmosTransport transport) : IDisposable
+public sealed partial class LlmosClient(ILlmosTransport transport) : IDisposable
 {
     public ILlmosTransport Transport { get; } = transport;
 

@@ -10,6 +10,7 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     GenerateCommand.Create(),
     TasksCommand.Create(),
     ModelsCommand.Create(),
+    PsCommand.Create(),
 };
 
 var parse = root.Parse(args);

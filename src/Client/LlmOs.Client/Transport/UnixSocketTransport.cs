@@ -59,6 +59,15 @@ public sealed class UnixSocketTransport : ILlmosTransport
     public Task<ModelDto> AddModelAsync(AddModelRequest request, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "v1/models", Json(request, IpcJsonContext.Default.AddModelRequest), IpcJsonContext.Default.ModelDto, cancellationToken);
 
+    public Task<PsResponse> GetPsAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "v1/ps", null, IpcJsonContext.Default.PsResponse, cancellationToken);
+
+    public Task<ResidentModelDto> LoadModelAsync(string name, LoadModelRequest request, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"v1/models/{Uri.EscapeDataString(name)}/load", Json(request, IpcJsonContext.Default.LoadModelRequest), IpcJsonContext.Default.ResidentModelDto, cancellationToken);
+
+    public Task<UnloadModelResponse> UnloadModelAsync(string name, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"v1/models/{Uri.EscapeDataString(name)}/unload", null, IpcJsonContext.Default.UnloadModelResponse, cancellationToken);
+
     public Task<TaskDto> SubmitAsync(TaskSubmitRequest request, bool wait, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, wait ? "v1/tasks?wait=true" : "v1/tasks", Json(request with { Stream = false }, IpcJsonContext.Default.TaskSubmitRequest), IpcJsonContext.Default.TaskDto, cancellationToken);
 

@@ -52,6 +52,43 @@ internal static class ModelsCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("models", "List and add models") { list, add };
+        var loadName = new Argument<string>("name") { Description = "The model's name (see 'llmosctl models list')" };
+        var keepAlive = new Option<double?>("--keep-alive") { Description = "Seconds to keep it loaded once idle (-1: for good; default: the daemon's)" };
+        var load = new Command("load", "Load a model now, so the first request does not wait for it") { loadName, keepAlive };
+        CommandRunner.SetAction(load, async (parse, client, output, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(keepAlive);
+            var model = await client.LoadModelAsync(parse.GetValue(loadName)!, seconds is { } s ? (s < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(s)) : null, cancellationToken).ConfigureAwait(false);
+            if (output.IsJson)
+            {
+                Output.Json(model, IpcJsonContext.Default.ResidentModelDto);
+            }
+            else
+            {
+                Console.WriteLine($"loaded {model.Name} ({Format.Bytes(model.MemoryBytes)}, {model.MaxSequences} sequences of {model.ContextPerSequence} tokens)");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var unloadName = new Argument<string>("name") { Description = "The model's name" };
+        var unload = new Command("unload", "Unload a model as soon as nothing runs on it") { unloadName };
+        CommandRunner.SetAction(unload, async (parse, client, output, cancellationToken) =>
+        {
+            string modelName = parse.GetValue(unloadName)!;
+            bool unloaded = await client.UnloadModelAsync(modelName, cancellationToken).ConfigureAwait(false);
+            if (output.IsJson)
+            {
+                Output.Json(new LlmOs.Ipc.Models.UnloadModelResponse(modelName, unloaded), IpcJsonContext.Default.UnloadModelResponse);
+            }
+            else
+            {
+                Console.WriteLine(unloaded ? $"unloaded {modelName}" : $"{modelName} was not loaded");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        return new Command("models", "List, add, load and unload models") { list, add, load, unload };
     }
 }

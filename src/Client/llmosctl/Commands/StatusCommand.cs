@@ -22,6 +22,12 @@ internal static class StatusCommand
             Console.WriteLine($"llmosd {status.Version} ({status.Mode} mode), up {Format.Duration(status.UptimeS)}");
             Console.WriteLine($"socket:  {status.Socket}");
             Console.WriteLine($"tasks:   {status.QueueDepth} queued, {status.RunningTasks} running");
+            if (status.Usage is { } usage)
+            {
+                string tokens = usage.DailyTokenLimit > 0 ? $"{usage.TokensToday} of {usage.DailyTokenLimit} tokens today (resets {usage.ResetsAt.ToLocalTime():yyyy-MM-dd HH:mm})" : $"{usage.TokensToday} tokens today (no daily limit)";
+                Console.WriteLine($"you:     uid {usage.Uid}: {usage.Queued} queued, {usage.Running} running, {tokens}");
+            }
+
             Console.WriteLine(status.Models.Count == 0 ? "models:  none (add one with 'llmosctl models add PATH')" : "models:");
             foreach (var model in status.Models)
             {

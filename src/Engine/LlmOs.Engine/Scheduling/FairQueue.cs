@@ -79,15 +79,16 @@ internal sealed class FairQueue
                     continue;
                 }
 
+                // _next is kept unreduced: a client that joins the ring now is next in turn, not skipped by the modulo.
                 var task = queue.Dequeue();
                 if (queue.Count == 0)
                 {
                     Remove(at);
-                    _next = _ring.Count == 0 ? 0 : at % _ring.Count;
+                    _next = at;
                 }
                 else
                 {
-                    _next = (at + 1) % _ring.Count;
+                    _next = at + 1;
                 }
 
                 return task;
@@ -114,10 +115,6 @@ internal sealed class FairQueue
                 _next--;
             }
 
-            if (_next >= _ring.Count)
-            {
-                _next = 0;
-            }
         }
     }
 }

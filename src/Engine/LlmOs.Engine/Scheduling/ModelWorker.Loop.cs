@@ -20,6 +20,7 @@ internal sealed partial class ModelWorker
                     {
                         await Task.Factory.StartNew(RunBatches, stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
                         Touch();
+                        _residency.BecameIdle();
                     }
 
                     continue;

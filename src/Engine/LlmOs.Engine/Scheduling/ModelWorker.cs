@@ -69,8 +69,8 @@ internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
         ? _time.GetUtcNow() - _time.GetElapsedTime(LastUsedTimestamp) + _keepAlive
         : null;
 
-    /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory.</summary>
-    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded || _settings is not { } settings
+    /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory (nor has memory reserved to load).</summary>
+    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded || _settings is not { } settings || _residency.ReservedBy(this) == 0
         ? null
         : new ResidentModel(Name, Entry.Kind, State, _residency.ReservedBy(this), Volatile.Read(ref _active), settings.Sequences,
             settings.ContextPerSequence, settings.GpuLayers, LoadedAt, ExpiresAt);

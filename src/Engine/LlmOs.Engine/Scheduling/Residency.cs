@@ -84,6 +84,9 @@ internal sealed class Residency(long budgetBytes, TimeProvider time, ILogger log
         }
     }
 
+    /// <summary>Called when a model becomes idle: a load waiting for memory may now evict it.</summary>
+    public void BecameIdle() => _released.Set();
+
     public void Release(IEvictable model)
     {
         lock (_gate)
