@@ -1,44 +1,39 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using LlmOs.Client;
-using LlmOs.Ipc.Health;
-using LlmOs.Ipc.Models;
-using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Daemon.Tests.Client;
 
-/// <summary>A transport that records what the client POSTs and answers with a canned body; everything else is not used.</summary>
-internal sealed class FakeTransport(string answer) : ILlmosTransport
+/// <summary>
+/// A transport that records what the client POSTs and answers with a canned body. Built as a proxy so that it implements
+/// whatever the interface grows to: any other operation throws, as these tests must not use it.
+/// </summary>
+public class FakeTransport : DispatchProxy
 {
+    private string _answer = "";
+
     public List<(string Path, JsonElement Body)> Posts { get; } = [];
 
-    public Task<Stream> PostJsonAsync(string path, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    public static (ILlmosTransport Transport, FakeTransport Fake) Create(string answer)
     {
-        Posts.Add((path, JsonDocument.Parse(json).RootElement.Clone()));
-        return Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(answer)));
+        var transport = Create<ILlmosTransport, FakeTransport>();
+        var fake = (FakeTransport)(object)transport;
+        fake._answer = answer;
+        return (transport, fake);
     }
 
-    public Task<HealthResponse> GetHealthAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<ModelListResponse> ListModelsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<ModelDto> AddModelAsync(AddModelRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<TaskDto> SubmitAsync(TaskSubmitRequest request, bool wait, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public IAsyncEnumerable<TaskStreamEvent> SubmitStreamingAsync(TaskSubmitRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<TaskDto> GetTaskAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<TaskListResponse> ListTasksAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public Task<TaskDto> CancelTaskAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public IAsyncEnumerable<TaskStreamEvent> FollowTaskAsync(string id, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-    public void Dispose()
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
+        switch (targetMethod?.Name)
+        {
+            case nameof(ILlmosTransport.PostJsonAsync):
+                Posts.Add(((string)args![0]!, JsonDocument.Parse((ReadOnlyMemory<byte>)args[1]!).RootElement.Clone()));
+                return Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(_answer)));
+            case nameof(IDisposable.Dispose):
+                return null;
+            default:
+                throw new NotSupportedException($"the fake transport does not do {targetMethod?.Name}");
+        }
     }
 }

@@ -16,8 +16,8 @@ public sealed class LlmosChatClientTests
 
     private static (IChatClient Chat, FakeTransport Transport) Create(string answer, string? model = "stories")
     {
-        var transport = new FakeTransport(answer);
-        return (new LlmosClient(transport).AsChatClient(model), transport);
+        var (transport, fake) = FakeTransport.Create(answer);
+        return (new LlmosClient(transport).AsChatClient(model), fake);
     }
 
     [Fact]

@@ -17,12 +17,12 @@ public sealed class LlmosEmbeddingGeneratorTests
     [Fact]
     public async Task Values_go_in_one_request_and_come_back_in_order()
     {
-        var transport = new FakeTransport(Answer);
+        var (transport, fake) = FakeTransport.Create(Answer);
         var embedder = new LlmosClient(transport).AsEmbeddingGenerator("minilm");
 
         var embeddings = await embedder.GenerateAsync(["first", "second"]);
 
-        var (path, body) = Assert.Single(transport.Posts);
+        var (path, body) = Assert.Single(fake.Posts);
         Assert.Equal("v1/embeddings", path);
         Assert.Equal("minilm", body.GetProperty("model").GetString());
         Assert.Equal("""["first","second"]""", body.GetProperty("input").GetRawText());
@@ -35,18 +35,18 @@ public sealed class LlmosEmbeddingGeneratorTests
     [Fact]
     public async Task No_values_need_no_request()
     {
-        var transport = new FakeTransport(Answer);
+        var (transport, fake) = FakeTransport.Create(Answer);
 
         var embeddings = await new LlmosClient(transport).AsEmbeddingGenerator().GenerateAsync([]);
 
         Assert.Empty(embeddings);
-        Assert.Empty(transport.Posts);
+        Assert.Empty(fake.Posts);
     }
 
     [Fact]
     public async Task Dimensions_other_than_the_models_are_refused()
     {
-        var embedder = new LlmosClient(new FakeTransport(Answer)).AsEmbeddingGenerator();
+        var embedder = new LlmosClient(FakeTransport.Create(Answer).Transport).AsEmbeddingGenerator();
 
         await Assert.ThrowsAsync<NotSupportedException>(() => embedder.GenerateAsync(["a", "b"], new EmbeddingGenerationOptions { Dimensions = 384 }));
         Assert.Equal(2, (await embedder.GenerateAsync(["a", "b"], new EmbeddingGenerationOptions { Dimensions = 3 })).Count);
@@ -59,7 +59,7 @@ public sealed class LlmosEmbeddingGeneratorTests
     [InlineData("""{"vectors":[]}""")]
     public async Task A_malformed_answer_is_an_error_not_a_wrong_result(string answer)
     {
-        var embedder = new LlmosClient(new FakeTransport(answer)).AsEmbeddingGenerator();
+        var embedder = new LlmosClient(FakeTransport.Create(answer).Transport).AsEmbeddingGenerator();
 
         var e = await Assert.ThrowsAsync<LlmosException>(() => embedder.GenerateAsync(["a", "b"]));
 

@@ -199,6 +199,31 @@ public sealed class OpenAiRequestValidatorChatTests
         Assert.Null(Validate(With("\"response_format\":{\"type\":\"text\"}")).Generation.Options.Grammar);
     }
 
+    [Fact]
+    public void Json_schema_and_json_object_constrain_generation_with_a_grammar()
+    {
+        string? schemaGrammar = Validate(With("""
+            "response_format":{"type":"json_schema","json_schema":{"name":"p","strict":true,
+              "schema":{"type":"object","properties":{"name":{"type":"string"},"age":{"type":"integer"}},"required":["name","age"]}}}
+            """)).Generation.Options.Grammar;
+        string? objectGrammar = Validate(With("\"response_format\":{\"type\":\"json_object\"}")).Generation.Options.Grammar;
+
+        Assert.Contains("root ::=", schemaGrammar, StringComparison.Ordinal);
+        Assert.Contains("name", schemaGrammar, StringComparison.Ordinal);
+        Assert.Contains("root ::=", objectGrammar, StringComparison.Ordinal);
+        Assert.NotEqual(schemaGrammar, objectGrammar);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"json_schema"}""")]
+    [InlineData("""{"type":"json_schema","json_schema":{"name":"x"}}""")]
+    [InlineData("""{"type":"json_schema","json_schema":{"name":"x","schema":"object"}}""")]
+    [InlineData("""{"type":"json_schema","json_schema":{"name":"x","schema":{"type":"string","pattern":"^a+$"}}}""")]
+    public void A_missing_or_unusable_schema_is_invalid_naming_the_schema(string format)
+    {
+        Refused(With("\"response_format\":" + format), ErrorKind.InvalidInput, "response_format.json_schema.schema");
+    }
+
     [Theory]
     [InlineData("\"content\":42")]
     [InlineData("\"content\":{\"text\":\"hi\"}")]

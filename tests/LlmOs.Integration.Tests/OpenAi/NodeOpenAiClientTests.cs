@@ -15,9 +15,9 @@ public sealed class NodeOpenAiClientTests(DaemonFixture fixture) : IClassFixture
     private readonly DaemonProcess _daemon = fixture.Daemon;
 
     [Fact]
-    public async Task The_stock_openai_client_completes_chats_streamed_and_not_and_reads_errors()
+    public async Task The_stock_openai_client_completes_chats_streamed_and_not_with_json_schema_and_reads_errors()
     {
-        var result = await RunAsync();
+        var result = await RunAsync("--json-schema");
 
         var chat = result.GetProperty("chat");
         Assert.StartsWith("chatcmpl-", chat.GetProperty("id").GetString(), StringComparison.Ordinal);
@@ -42,6 +42,12 @@ public sealed class NodeOpenAiClientTests(DaemonFixture fixture) : IClassFixture
         Assert.Equal("model_not_found", error.GetProperty("code").GetString());
         Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
         Assert.Equal("model", error.GetProperty("param").GetString());
+
+        // ajv, in the script, validated the json_schema answer against its schema.
+        var json = result.GetProperty("json_schema");
+        Assert.True(json.GetProperty("valid").GetBoolean(), json.ToString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("parse_error").ValueKind);
+        Assert.Equal("stop", json.GetProperty("finish_reason").GetString());
 
         Assert.Contains(result.GetProperty("models").EnumerateArray(), m => m.GetProperty("id").GetString() == "stories260K" && m.GetProperty("object").GetString() == "model");
 
