@@ -82,6 +82,18 @@ public sealed class OpenAiErrorTests(DaemonFixture fixture) : IClassFixture<Daem
     }
 
     [Fact]
+    public async Task Invalid_utf8_is_400_invalid_input_in_openai_shape()
+    {
+        byte[] body = [.. "{\"messages\":[{\"role\":\"user\",\"content\":\""u8, 0xC3, 0x28, 0xFF, .. "\"}]}"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var response = await _daemon.Http.PostAsync("v1/chat/completions", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertOpenAiError(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement, "invalid_request_error", "invalid_input", "messages[0].content");
+    }
+
+    [Fact]
     public async Task The_native_endpoints_keep_their_own_error_shape()
     {
         using var response = await _daemon.Http.PostAsync("v1/tasks", UnixHttp.Json("{\"kind\":\"generate\",\"input\":{\"prompt\":\"hi\"},\"options\":{\"n\":2}}"));
