@@ -1,20 +1,32 @@
 namespace LlmOs.Bench;
 
 /// <summary>The benchmark's few options.</summary>
-public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Threads, string? Model, bool ShowHelp)
+public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp)
 {
     public const string Prompt = "Once upon a time";
     public const int WarmupRequests = 200;
     public const int ConcurrentClients = 16;
+
+    /// <summary>llmosd batches up to this many generations per model (LLMOSD_PARALLELSEQUENCES): the most streams measured.</summary>
+    public const int ParallelSequences = 8;
+
+    /// <summary>The concurrent stream counts measured through the daemon besides the single stream.</summary>
+    public static readonly int[] StreamCounts = [2, 4, 8];
+
+    /// <summary>Time to first token: the short stream's tokens, and the long streams running beside it (enough to outlast it).</summary>
+    public const int ShortTokens = 8;
+    public const int LongTokens = 2000;
+    public const int BackgroundStreams = ParallelSequences - 1;
 
     /// <summary>stories260K's context is 2048 tokens; the prompt needs a few of them.</summary>
     public const int MaxTokensLimit = 2000;
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LlmOs.Bench [-- options]
-          --tokens N      tokens per generation (default 512, at most 2000: the model's context is 2048)
-          --runs R        timed generations per path, after one warm-up (default 5)
+          --tokens N      tokens per stream (default 256, at most 2000: the model's context is 2048)
+          --runs R        timed rounds per path and stream count, after one warm-up (default 5)
           --requests K    /v1/health requests per configuration, after 200 warm-up (default 2000)
+          --samples S     short streams timed for time to first token, alone and beside 7 long streams (default 30)
           --threads T     llama.cpp threads, in-process and in the daemon (LLMOSD_THREADS); default 0: llmosd's default (one core less than the machine has, at least 1)
           --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
           -h, --help      print this help and exit
@@ -22,7 +34,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Thread
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
-        int tokens = 512, runs = 5, requests = 2000, threads = 0;
+        int tokens = 256, runs = 5, requests = 2000, samples = 30, threads = 0;
         string? model = null;
         bool help = false;
         for (int i = 0; i < args.Count; i++)
@@ -42,6 +54,9 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Thread
                 case "--requests":
                     requests = Number(args, ref i, 1, 10_000_000);
                     break;
+                case "--samples":
+                    samples = Number(args, ref i, 1, 10_000);
+                    break;
                 case "--threads":
                     threads = Number(args, ref i, 0, 256);
                     break;
@@ -53,7 +68,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Thread
             }
         }
 
-        return new BenchOptions(tokens, runs, requests, threads, model, help);
+        return new BenchOptions(tokens, runs, requests, samples, threads, model, help);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

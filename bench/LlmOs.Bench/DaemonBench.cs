@@ -5,11 +5,11 @@ using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Bench;
 
-/// <summary>The same greedy generation as the baseline, through the daemon's socket as a streamed task.</summary>
-public sealed class DaemonBench(string socket, int daemonPid, BenchOptions options) : IDisposable
+/// <summary>The same greedy generation as the baseline, through the daemon's socket as a streamed task; one client (its own connection).</summary>
+public sealed class DaemonBench(string socket, int daemonPid, int maxTokens) : IDisposable
 {
     private readonly LlmosClient _client = LlmosClient.ForSocket(socket);
-    private readonly TaskOptions _taskOptions = new(MaxTokens: options.Tokens, Temperature: 0, Seed: 1);
+    private readonly TaskOptions _taskOptions = new(MaxTokens: maxTokens, Temperature: 0, Seed: 1);
 
     /// <summary>
     /// Timed from the submit to the final event; the tokens and the text are the final event's <c>task.result</c>.

@@ -34,8 +34,11 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet llmosd.dll --socket DIR/llmosd.sock --data-dir DIR/data</c> with the model copied into DIR/data/models.</summary>
-    public static DaemonProcess Start(string llmosd, string modelPath, string dir, int threads)
+    /// <summary>
+    /// Starts <c>dotnet llmosd.dll --socket DIR/llmosd.sock --data-dir DIR/data</c> with the model copied into DIR/data/models,
+    /// batching up to <paramref name="parallelSequences"/> generations per model (LLMOSD_PARALLELSEQUENCES).
+    /// </summary>
+    public static DaemonProcess Start(string llmosd, string modelPath, string dir, int threads, int parallelSequences)
     {
         string socket = Path.Combine(dir, "llmosd.sock");
         string data = Path.Combine(dir, "data");
@@ -62,11 +65,12 @@ public sealed class DaemonProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        string environment = "";
+        start.Environment["LLMOSD_PARALLELSEQUENCES"] = parallelSequences.ToString();
+        string environment = $"LLMOSD_PARALLELSEQUENCES={parallelSequences} ";
         if (threads > 0)
         {
             start.Environment["LLMOSD_THREADS"] = threads.ToString();
-            environment = $"LLMOSD_THREADS={threads} ";
+            environment += $"LLMOSD_THREADS={threads} ";
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");

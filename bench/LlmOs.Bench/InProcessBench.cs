@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LlmOs.Bench;
 
 /// <summary>The baseline: our LLamaSharp engine called directly, no daemon, no socket.</summary>
-public sealed class InProcessBench : IAsyncDisposable
+public sealed partial class InProcessBench : IAsyncDisposable
 {
     private readonly ITextModel _model;
     private readonly GenerationOptions _generation;
@@ -23,7 +23,8 @@ public sealed class InProcessBench : IAsyncDisposable
 
     public TimeSpan Load { get; }
 
-    public static async Task<InProcessBench> LoadAsync(string modelPath, BenchOptions options)
+    /// <summary>Loads the model with one llama.cpp context for up to <paramref name="sequences"/> sequences, as llmosd does.</summary>
+    public static async Task<InProcessBench> LoadAsync(string modelPath, BenchOptions options, int sequences)
     {
         var entry = new ModelEntry(
             Path.GetFileNameWithoutExtension(modelPath),
@@ -36,7 +37,7 @@ public sealed class InProcessBench : IAsyncDisposable
             InvalidReason: null);
         var backend = new LlamaBackend(new LlamaOptions { Threads = options.Threads }, NullLogger<LlamaBackend>.Instance);
         long start = Stopwatch.GetTimestamp();
-        var settings = new TextModelSettings(Math.Min(2048, entry.Metadata?.ContextLength ?? 2048), Sequences: 1, GpuLayers: 0);
+        var settings = new TextModelSettings(Math.Min(2048, entry.Metadata?.ContextLength ?? 2048), sequences, GpuLayers: 0);
         var model = await backend.LoadAsync(entry, settings, CancellationToken.None);
         var generation = new GenerationOptions { MaxTokens = options.Tokens, Temperature = 0, Seed = 1 };
         return new InProcessBench(model, generation, Stopwatch.GetElapsedTime(start));

@@ -29,7 +29,10 @@ catch (Exception e) when (e is FileNotFoundException or InvalidOperationExceptio
     return 1;
 }
 
-/// <summary>The whole run: generation in-process and through the daemon (interleaved), /v1/health, SIGTERM, then the report.</summary>
+/// <summary>
+/// The whole run: generation in-process and through the daemon at 1 to 8 streams (round by round), time to first
+/// token alone and beside 7 streams, /v1/health, SIGTERM, then the report.
+/// </summary>
 internal static class Bench
 {
     public static async Task<int> RunAsync(BenchOptions options, string[] args)
@@ -40,8 +43,9 @@ internal static class Bench
         string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
         var metadata = LlmOs.Engine.Models.GgufReader.Read(model);
 
-        Progress($"in-process: loading {Path.GetFileName(model)}");
-        var inProcess = await InProcessBench.LoadAsync(model, options);
+        Progress($"in-process: loading {Path.GetFileName(model)} twice: a 1-sequence context and a {BenchOptions.ParallelSequences}-sequence one");
+        var inProcess = await InProcessBench.LoadAsync(model, options, 1);
+        var inBatched = await InProcessBench.LoadAsync(model, options, BenchOptions.ParallelSequences);
         var inLoad = inProcess.Load;
 
         var dir = Directory.CreateTempSubdirectory("llmos-bench-");
@@ -62,23 +66,22 @@ internal static class Bench
         try
         {
             Progress($"daemon: starting {llmosd}");
-            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads);
+            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads, BenchOptions.ParallelSequences);
             var ready = await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
 
-            // Interleaved (in-process, daemon, in-process, …) so that the machine's changing load falls on both paths alike.
-            Progress($"generation: 1 warm-up + {options.Runs} runs of {options.Tokens} tokens each, in-process and through {daemon.Socket}, interleaved");
-            using var daemonBench = new DaemonBench(daemon.Socket, daemon.Pid, options);
-            var inWarmup = await inProcess.GenerateOnceAsync();
-            var daemonWarmup = await daemonBench.GenerateOnceAsync(); // also loads the model in the daemon
-            var inRuns = new List<GenerationRun>(options.Runs);
-            var daemonRuns = new List<GenerationRun>(options.Runs);
-            for (int i = 0; i < options.Runs; i++)
-            {
-                inRuns.Add(await inProcess.GenerateOnceAsync());
-                daemonRuns.Add(await daemonBench.GenerateOnceAsync());
-            }
-
+            Progress($"generation: 1 warm-up + {options.Runs} rounds of {options.Tokens} tokens per stream: in-process 1 stream, daemon 1, {string.Join(", ", BenchOptions.StreamCounts)} streams, in-process 1 and {BenchOptions.ParallelSequences} sequences on one context");
+            using var daemonStreams = new DaemonStreamsBench(daemon.Socket, daemon.Pid, options.Tokens, BenchOptions.ParallelSequences);
+            var generation = await GenerationRounds.RunAsync(inProcess, inBatched, daemonStreams, options.Runs);
             await inProcess.DisposeAsync();
+            await inBatched.DisposeAsync();
+
+            Progress($"time to first token: {options.Samples} short streams alone, then beside {BenchOptions.BackgroundStreams} long ones");
+            string reference = generation.InProcess[0].Text;
+            var ttftAlone = await TtftBench.RunAsync(daemon.Socket, daemon.Pid, 0, options.Samples, reference);
+            var ttftBusy = await TtftBench.RunAsync(daemon.Socket, daemon.Pid, BenchOptions.BackgroundStreams, options.Samples, reference);
+
+            // EMBEDDINGS: issue 3 asks for embeddings/s at batch sizes 1 and 32. EmbeddingBench.cs (branch `embed`) is not
+            // merged yet; once it is, call it here and pass its figures to the Report.
 
             Progress($"/v1/health: {options.Requests} requests with 1 client, then with {BenchOptions.ConcurrentClients}");
             var health1 = await HealthBench.RunAsync(daemon.Socket, 1, options.Requests, BenchOptions.WarmupRequests);
@@ -90,7 +93,7 @@ internal static class Bench
             await daemon.DisposeAsync();
             daemon = null;
 
-            var report = new Report(options, model, metadata.ContextLength, load, inLoad, inWarmup, inRuns, ready, daemonWarmup, daemonRuns, health1, health16, stopped);
+            var report = new Report(options, model, metadata.ContextLength, load, inLoad, ready, generation, ttftAlone, ttftBusy, health1, health16, stopped);
             bool sameText = report.Print();
             Console.WriteLine();
             Console.WriteLine($"total run time: {Stopwatch.GetElapsedTime(benchStart).TotalSeconds:F1} s");
@@ -103,6 +106,7 @@ internal static class Bench
         {
             Console.CancelKeyPress -= onCancel;
             await inProcess.DisposeAsync();
+            await inBatched.DisposeAsync();
             if (daemon is not null)
             {
                 Console.Error.Write(Tail(daemon.Log));

@@ -1,38 +1,46 @@
 namespace LlmOs.Bench;
 
-/// <summary>Prints the figures of one run as tables. Nothing here judges time except the stated ratio target.</summary>
-public sealed record Report(
+/// <summary>Prints the figures of one run as tables. Nothing here judges time except the stated ratio targets.</summary>
+public sealed partial record Report(
     BenchOptions Options,
     string Model,
     int? ContextLength,
     string LoadAverage,
     TimeSpan InProcessLoad,
-    GenerationRun InProcessWarmup,
-    List<GenerationRun> InProcess,
     TimeSpan DaemonReady,
-    GenerationRun DaemonWarmup,
-    List<GenerationRun> Daemon,
+    GenerationRounds Generation,
+    TtftBench.Result TtftAlone,
+    TtftBench.Result TtftBusy,
     HealthBench.Result Health1,
     HealthBench.Result Health16,
     (TimeSpan Elapsed, int ExitCode, bool Killed) Stopped)
 {
-    public const double RatioTarget = 0.9;
+    /// <summary>Issue 3: the daemon's single stream keeps at least this share of the in-process rate.</summary>
+    public const double RatioTarget = 0.95;
 
-    /// <summary>Prints the report; returns whether the daemon's text equals the in-process text.</summary>
+    private List<GenerationRun> InProcess => Generation.InProcess;
+
+    private List<GenerationRun> Daemon => Generation.Daemon;
+
+    private GenerationRun InProcessWarmup => Generation.InProcessWarmup;
+
+    private GenerationRun DaemonWarmup => Generation.DaemonWarmup;
+
+    /// <summary>Prints the report; returns whether every stream gave the single-stream in-process text.</summary>
     public bool Print()
     {
         string threads = Options.Threads > 0 ? Options.Threads.ToString() : $"llmosd's default ({LlmOs.Engine.Llama.LlamaBackend.DefaultThreads})";
         Console.WriteLine("llmos benchmark");
         Console.WriteLine($"  machine:  {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, {BenchPaths.Configuration} build, load average at start {LoadAverage}");
         Console.WriteLine($"  model:    {Model} ({new FileInfo(Model).Length / 1024.0 / 1024.0:F1} MB, trained context {ContextLength?.ToString() ?? "?"})");
-        Console.WriteLine($"  workload: prompt \"{BenchOptions.Prompt}\", greedy (temperature 0, seed 1), max {Options.Tokens} tokens, llama.cpp threads: {threads}");
-        Console.WriteLine($"            {Options.Runs} timed runs per path after 1 warm-up each, the two paths interleaved run by run");
+        Console.WriteLine($"  workload: prompt \"{BenchOptions.Prompt}\", greedy (temperature 0, seed 1), max {Options.Tokens} tokens, llama.cpp threads: {threads}, llmosd ParallelSequences {BenchOptions.ParallelSequences}");
+        Console.WriteLine($"            {Options.Runs} timed rounds after 1 warm-up; in each round every path and stream count runs once, one after another");
         Console.WriteLine();
 
         Console.WriteLine("Generation: tokens/s per run (wall time from the call or the submit to the last piece or the final event)");
         string runHeader = string.Concat(Enumerable.Range(1, Options.Runs).Select(i => $"{"run " + i,9}"));
         Console.WriteLine($"  {"path",-28}{"tokens",7}{"finish",8}{runHeader}{"median",9}{"median ms",11}{"1st text ms",13}{"CPU ms/run",12}{"CPU µs/tok",12}");
-        Row("in-process (LlamaBackend)", InProcess);
+        Row("in-process (1-seq context)", InProcess);
         Row("daemon (socket, SSE stream)", Daemon);
 
         double inMedian = Stats.Median([.. InProcess.Select(r => r.TokensPerSecond)]);
@@ -40,7 +48,7 @@ public sealed record Report(
         double ratio = daemonMedian / inMedian;
         double pairedRatio = Stats.Median([.. InProcess.Zip(Daemon, (i, d) => d.TokensPerSecond / i.TokensPerSecond)]);
         Console.WriteLine();
-        Console.WriteLine($"  daemon / in-process, median tok/s: {ratio:F2}  (target >= {RatioTarget:F1}: {(ratio >= RatioTarget ? "met" : "NOT met")}; median of the {Options.Runs} run-by-run ratios: {pairedRatio:F2})");
+        Console.WriteLine($"  daemon / in-process, median tok/s: {ratio:F2}  (target >= {RatioTarget:F2}: {(ratio >= RatioTarget ? "met" : "NOT met")}; median of the {Options.Runs} run-by-run ratios: {pairedRatio:F2})");
 
         int tokens = Math.Max(Daemon[0].Tokens, 1);
         double inMs = Stats.Median([.. InProcess.Select(r => r.Elapsed.TotalMilliseconds)]);
@@ -65,6 +73,8 @@ public sealed record Report(
 
         Console.WriteLine($"  text: {Excerpt(inText)}");
         Console.WriteLine();
+        bool streamsSame = PrintStreams();
+        PrintTtft();
 
         Console.WriteLine($"/v1/health round trip: LlmosClient.HealthAsync, {Options.Requests} requests per row after {BenchOptions.WarmupRequests} warm-up, one LlmosClient (HttpClient) per client");
         Console.WriteLine($"  {"clients",-9}{"requests",9}{"p50 µs",10}{"p99 µs",10}{"max µs",10}{"req/s",10}");
@@ -76,7 +86,7 @@ public sealed record Report(
         Console.WriteLine("Lifecycle");
         Console.WriteLine($"  in-process model load {InProcessLoad.TotalMilliseconds:F1} ms; llmosd start to healthy {DaemonReady.TotalMilliseconds:F1} ms; first daemon task (model load + {DaemonWarmup.Tokens} tokens) {DaemonWarmup.Elapsed.TotalMilliseconds:F1} ms");
         Console.WriteLine($"  llmosd stopped by {(Stopped.Killed ? "SIGKILL after SIGTERM timed out" : "SIGTERM")} in {Stopped.Elapsed.TotalMilliseconds:F1} ms, exit code {Stopped.ExitCode}");
-        return same;
+        return same && streamsSame;
     }
 
     private void Row(string name, List<GenerationRun> runs)

@@ -47,4 +47,7 @@ public interface ILlmosTransport : IDisposable
     /// <see cref="LlmosException"/> with the error's code, whether the daemon answered in its own or in OpenAI's error shape.
     /// </summary>
     Task<Stream> PostJsonAsync(string path, ReadOnlyMemory<byte> json, CancellationToken cancellationToken);
+
+    /// <summary>The daemon's figures in the Prometheus text format, as <c>GET /metrics</c> answers them.</summary>
+    Task<string> GetMetricsTextAsync(CancellationToken cancellationToken);
 }

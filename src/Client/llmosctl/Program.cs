@@ -11,6 +11,7 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     TasksCommand.Create(),
     ModelsCommand.Create(),
     PsCommand.Create(),
+    TopCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -55,6 +55,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         ChatCompletionEndpoints.Map(app);
         CompletionEndpoints.Map(app);
         ModelRetrieveEndpoints.Map(app);
+        MetricsEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }

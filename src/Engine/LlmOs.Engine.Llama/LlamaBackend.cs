@@ -41,6 +41,10 @@ public sealed class LlamaBackend : ITextBackend
             GpuLayerCount = settings.GpuLayers,
             Threads = _options.Threads > 0 ? _options.Threads : DefaultThreads,
             BatchSize = (uint)(_options.PromptChunk + settings.Sequences),
+
+            // llama.cpp turns flash attention on by itself; on the CPU it cost 2.5 times the CPU per token of plain
+            // attention with stories260K (bench/, perf: flash_attn_ext, vec_dot_f16, expf) for the same text. On with a GPU.
+            FlashAttention = settings.GpuLayers > 0,
         };
 
         var weights = await LLamaWeights.LoadFromFileAsync(parameters, cancellationToken).ConfigureAwait(false);

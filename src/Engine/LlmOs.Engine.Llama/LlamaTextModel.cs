@@ -24,7 +24,8 @@ internal sealed class LlamaTextModel(LLamaWeights weights, LLamaContext context,
 
     public ITextSequence Open(string prompt, GenerationOptions options)
     {
-        var tokens = context.Tokenize(prompt, addBos: true, special: false);
+        // special: true, as llama-server does: a prompt rendered from a chat template carries its markers (<|im_start|> …) as text.
+        var tokens = context.Tokenize(prompt, addBos: true, special: true);
         if (tokens.Length >= contextPerSequence)
         {
             throw new EngineException(ErrorKind.TooLarge, $"the prompt is {tokens.Length} tokens; this model's context holds {contextPerSequence}", "input.prompt");

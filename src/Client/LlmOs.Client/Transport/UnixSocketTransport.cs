@@ -13,7 +13,7 @@ using LlmOs.Ipc.Tasks;
 namespace LlmOs.Client.Transport;
 
 /// <summary>The daemon's HTTP API over its Unix socket.</summary>
-public sealed class UnixSocketTransport : ILlmosTransport
+public sealed partial class UnixSocketTransport : ILlmosTransport
 {
     private readonly HttpClient _http;
 

@@ -60,10 +60,17 @@ internal sealed partial class ModelWorker
             {
                 open.Add(new ActiveSequence(task, model.Open(task.Prompt, task.Options)));
             }
-            catch (EngineException e)
+            catch (Exception e)
             {
+                // One task's bad input (a prompt too long, a grammar llama.cpp refuses) fails that task only.
                 Interlocked.Decrement(ref _active);
-                task.Fail(e.Kind, e.Message);
+                var error = e as EngineException ?? new EngineException(ErrorKind.Internal, "the model could not start this task: " + e.Message);
+                if (e is not EngineException)
+                {
+                    EngineLog.GenerationFailed(_logger, e, task.Id, Name);
+                }
+
+                task.Fail(error.Kind, error.Message);
                 _scheduler.Finished(task, 0);
             }
         }
