@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Configuration;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc.OpenAi;
@@ -24,7 +25,7 @@ internal static class ChatCompletionEndpoints
         var (turns, generation) = services.GetRequiredService<OpenAiRequestValidator>().Validate(request);
         var (model, prompt) = services.GetRequiredService<Scheduler>().RenderChat(generation.Model, turns);
 
-        int limit = services.GetRequiredService<Configuration.DaemonSettings>().MaxPromptChars;
+        int limit = services.GetRequiredService<DaemonSettings>().MaxPromptChars;
         if (prompt.Length > limit)
         {
             throw new EngineException(ErrorKind.TooLarge, $"the chat, laid out for the model, has {prompt.Length} characters; the limit is {limit}", "messages");
