@@ -25,4 +25,16 @@ public sealed class OpenAiErrorsTests
         Assert.Equal(status, HttpErrors.Status(kind));
         Assert.Equal(new OpenAiError("why", type, "field", code), body.Error);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("body", null)]
+    [InlineData("options.model", "model")]
+    [InlineData("input.texts", "input")]
+    [InlineData("messages[0].content", "messages[0].content")]
+    [InlineData("response_format.json_schema.schema", "response_format.json_schema.schema")]
+    public void Fields_are_named_as_openai_requests_have_them(string? field, string? param)
+    {
+        Assert.Equal(param, OpenAiErrors.Param(field));
+    }
 }

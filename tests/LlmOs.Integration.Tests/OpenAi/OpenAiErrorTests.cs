@@ -30,9 +30,9 @@ public sealed class OpenAiErrorTests(DaemonFixture fixture) : IClassFixture<Daem
     }
 
     [Theory]
-    [InlineData("v1/chat/completions", "not json at all", 400, "invalid_input", "body")]
+    [InlineData("v1/chat/completions", "not json at all", 400, "invalid_input", null)]
     [InlineData("v1/chat/completions", "{\"messages\":[", 400, "invalid_input", "messages[0]")]
-    [InlineData("v1/chat/completions", "", 400, "invalid_input", "body")]
+    [InlineData("v1/chat/completions", "", 400, "invalid_input", null)]
     [InlineData("v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":\"ten\"}", 400, "invalid_input", "max_tokens")]
     [InlineData("v1/chat/completions", "{\"messages\":[]}", 400, "invalid_input", "messages")]
     [InlineData("v1/chat/completions", "{\"messages\":[{\"role\":\"robot\",\"content\":\"hi\"}]}", 400, "invalid_input", "messages[0].role")]
@@ -45,7 +45,7 @@ public sealed class OpenAiErrorTests(DaemonFixture fixture) : IClassFixture<Daem
     [InlineData("v1/completions", "{\"prompt\":[1,2,3]}", 400, "unsupported", "prompt")]
     [InlineData("v1/completions", "{\"max_tokens\":3}", 400, "invalid_input", "prompt")]
     [InlineData("v1/completions", "{\"model\":\"no-such-model\",\"prompt\":\"hi\"}", 404, "model_not_found", "model")]
-    public async Task Refusals_are_openai_error_objects_with_our_code_and_the_field(string path, string json, int status, string code, string param)
+    public async Task Refusals_are_openai_error_objects_with_our_code_and_the_field(string path, string json, int status, string code, string? param)
     {
         var (response, body) = await OpenAiWire.PostAsync(_daemon.Http, path, json);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmOs.Engine.Errors;
+using LlmOs.Ipc.Errors;
 using LlmOs.Ipc.OpenAi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,23 +9,28 @@ using Microsoft.Extensions.Logging;
 namespace LlmOs.Daemon.Http.OpenAi;
 
 /// <summary>
-/// Refusals on the OpenAI-compatible endpoints in OpenAI's error shape: the HTTP status and our stable <c>code</c> are the
-/// native API's (<see cref="HttpErrors"/>), <c>type</c> is OpenAI's class of error, <c>param</c> the field at fault.
+/// Refusals on the OpenAI-compatible endpoints in OpenAI's shape, <c>{"error":{"message","type","param","code"}}</c>: the HTTP
+/// status and our stable <c>code</c> are the native API's (<see cref="HttpErrors"/>), <c>type</c> is OpenAI's class of error,
+/// <c>param</c> the request field at fault.
 /// </summary>
 internal static class OpenAiErrors
 {
-    public static string Type(ErrorKind kind) => kind switch
+    /// <summary>OpenAI's class of error for an HTTP status and our code.</summary>
+    public static string Type(int status, string code) => code switch
     {
-        ErrorKind.Busy => OpenAiErrorTypes.RateLimit,
-        ErrorKind.QuotaExceeded => OpenAiErrorTypes.InsufficientQuota,
-        ErrorKind.Forbidden => OpenAiErrorTypes.Permission,
-        ErrorKind.Cancelled => OpenAiErrorTypes.Cancelled,
-        ErrorKind.Internal => OpenAiErrorTypes.Server,
-        _ => OpenAiErrorTypes.InvalidRequest,
+        ErrorCodes.QuotaExceeded => OpenAiErrorTypes.InsufficientQuota,
+        ErrorCodes.Cancelled => OpenAiErrorTypes.Cancelled,
+        _ => status switch
+        {
+            StatusCodes.Status429TooManyRequests => OpenAiErrorTypes.RateLimit,
+            StatusCodes.Status403Forbidden => OpenAiErrorTypes.Permission,
+            >= 500 => OpenAiErrorTypes.Server,
+            _ => OpenAiErrorTypes.InvalidRequest,
+        },
     };
 
     public static OpenAiErrorResponse Body(ErrorKind kind, string message, string? param = null) =>
-        new(new OpenAiError(message, Type(kind), param, HttpErrors.Code(kind)));
+        new(new OpenAiError(message, Type(HttpErrors.Status(kind), HttpErrors.Code(kind)), param, HttpErrors.Code(kind)));
 
     /// <summary>
     /// Runs an endpoint so that every way it can fail is answered in OpenAI's shape (the daemon-wide handler would answer
@@ -39,7 +45,7 @@ internal static class OpenAiErrors
         catch (EngineException e)
         {
             OpenAiLog.Refused(Logger(context), context.Request.Path, HttpErrors.Code(e.Kind), e.Message);
-            await WriteAsync(context, e.Kind, e.Message, Param(e.Field), e.RetryAfter).ConfigureAwait(false);
+            await WriteAsync(context, e).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -57,8 +63,17 @@ internal static class OpenAiErrors
         }
     }
 
+    public static Task WriteAsync(HttpContext context, EngineException e) =>
+        WriteAsync(context, e.Kind, e.Message, Param(e.Field), e.RetryAfter);
+
+    /// <summary>A task's failure as an error answer, with the task's own reason.</summary>
+    public static Task WriteAsync(HttpContext context, TaskError error) => WriteAsync(context, error.Kind, error.Message);
+
+    public static Task WriteAsync(HttpContext context, ErrorKind kind, string message, string? param = null, TimeSpan? retryAfter = null) =>
+        WriteAsync(context, HttpErrors.Status(kind), HttpErrors.Code(kind), message, param, retryAfter);
+
     /// <summary>Answers with an error, unless the response has already begun (a stream reports its errors as events).</summary>
-    public static async Task WriteAsync(HttpContext context, ErrorKind kind, string message, string? param = null, TimeSpan? retryAfter = null)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string message, string? param = null, TimeSpan? retryAfter = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -66,21 +81,26 @@ internal static class OpenAiErrors
             return;
         }
 
-        int status = HttpErrors.Status(kind);
         if (retryAfter is { } after)
         {
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        await Results.Json(Body(kind, message, param), OpenAiJsonContext.Default.OpenAiErrorResponse, statusCode: status)
-            .ExecuteAsync(context).ConfigureAwait(false);
+        var body = new OpenAiErrorResponse(new OpenAiError(message, Type(status, code), param, code));
+        await Results.Json(body, OpenAiJsonContext.Default.OpenAiErrorResponse, statusCode: status).ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    /// <summary>A task's failure as an error answer, with the task's own reason.</summary>
-    public static Task WriteAsync(HttpContext context, TaskError error) => WriteAsync(context, error.Kind, error.Message);
-
-    /// <summary>The engine names fields as the native API has them ("options.model"); OpenAI's requests have them at the top.</summary>
-    private static string? Param(string? field) => field is not null && field.StartsWith("options.", StringComparison.Ordinal) ? field["options.".Length..] : field;
+    /// <summary>
+    /// Our field names as OpenAI's request fields: the engine names them as the native API has them (<c>options.model</c> is
+    /// <c>model</c>, <c>input.texts</c> is <c>input</c>); the whole body is no field.
+    /// </summary>
+    public static string? Param(string? field) => field switch
+    {
+        null or "body" => null,
+        _ when field.StartsWith("options.", StringComparison.Ordinal) => field["options.".Length..],
+        _ when field.StartsWith("input", StringComparison.Ordinal) => "input",
+        _ => field,
+    };
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("LlmOs.Daemon.Http.OpenAi");
