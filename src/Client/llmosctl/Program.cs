@@ -8,6 +8,7 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     GlobalOptions.Json,
     StatusCommand.Create(),
     GenerateCommand.Create(),
+    EmbedCommand.Create(),
     TasksCommand.Create(),
     ModelsCommand.Create(),
     PsCommand.Create(),

@@ -3,10 +3,12 @@ using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Daemon.Metrics;
+using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Llama;
 using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
+using LlmOs.Engine.Onnx;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +25,11 @@ public sealed partial class LlmosDaemon
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DaemonInfo>();
-        services.AddSingleton(new ModelRegistryOptions
+        services.AddSingleton(new MiniLmOptions { Threads = settings.Threads });
+        services.AddSingleton<IEmbeddingBackend, MiniLmEmbeddingBackend>();
+        services.AddSingleton(sp => new ModelRegistryOptions
         {
+            Builtin = sp.GetRequiredService<IEmbeddingBackend>().BuiltinModels,
             ModelsDirectory = Path.Combine(settings.DataDir, "models"),
             StateFile = Path.Combine(settings.DataDir, "registry.json"),
             Configured = [.. settings.Models.Select(m => new ModelDeclaration(m.Name, m.Path, m.Default))],

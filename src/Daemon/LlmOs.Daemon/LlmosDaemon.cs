@@ -56,6 +56,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         CompletionEndpoints.Map(app);
         ModelRetrieveEndpoints.Map(app);
         MetricsEndpoints.Map(app);
+        EmbeddingEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }

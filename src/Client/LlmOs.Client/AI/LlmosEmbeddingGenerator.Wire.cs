@@ -8,8 +8,9 @@ namespace LlmOs.Client.AI;
 public sealed partial class LlmosEmbeddingGenerator
 {
     // The wire is OpenAI's embeddings shape: {"model","input":[…]} → {"data":[{"index","embedding":[…]}],"model","usage"}.
-    // Written and read here with the JSON writer and a document rather than with DTOs: the daemon's embedding DTOs are
-    // another part's work, and these few fields are all a client needs.
+    // Written and read here with the JSON writer and a document rather than with LlmOs.Ipc.OpenAi's Embedding* DTOs:
+    // their input and embedding are untyped (a string or an array; floats or base64) for the daemon's sake, so going
+    // through them would still mean walking JsonElements, and these few fields are all a client needs.
 
     private static ReadOnlyMemory<byte> Request(string? model, List<string> inputs)
     {

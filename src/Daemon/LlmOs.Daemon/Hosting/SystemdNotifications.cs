@@ -62,7 +62,7 @@ internal sealed class SystemdNotifications(Scheduler scheduler, ModelRegistry re
 
     private string Status()
     {
-        int loaded = registry.List().Count(m => scheduler.StateOf(m.Name) == ModelWorkerState.Loaded);
+        int loaded = registry.List().Count(m => scheduler.StateOf(m) == ModelWorkerState.Loaded);
         return $"ready; {loaded} model(s) loaded; {scheduler.QueueDepth} task(s) queued; {scheduler.RunningCount} running";
     }
 

@@ -20,7 +20,9 @@ internal static class DtoMapper
         task.CreatedAt,
         task.StartedAt,
         task.FinishedAt,
-        task.Result is { } r ? new TaskResultDto(r.Text, r.Tokens, r.FinishReason == FinishReason.Length ? "length" : "stop") : null,
+        task.Result is { } r ? new TaskResultDto(r.Text, r.Tokens, r.FinishReason == FinishReason.Length ? "length" : "stop")
+            : task.Embeddings is { } embeddings ? new TaskResultDto("", embeddings.Tokens, "stop", embeddings.Vectors)
+            : null,
         task.Error is { } e ? new ErrorDto(HttpErrors.Code(e.Kind), e.Message) : null);
 
     public static string State(TaskState state) => state switch
@@ -34,8 +36,8 @@ internal static class DtoMapper
 
     public static ModelDto ToDto(ModelEntry model, ModelWorkerState state) => new(
         model.Name,
-        "text",
-        "gguf",
+        model.Kind == ModelKind.Embedding ? "embedding" : "text",
+        model.Source == ModelSource.Builtin ? "onnx" : "gguf",
         !model.IsValid ? ModelStates.Invalid : State(state),
         model.IsDefault,
         model.Path,
@@ -44,6 +46,7 @@ internal static class DtoMapper
         {
             ModelSource.Configured => "config",
             ModelSource.Added => "added",
+            ModelSource.Builtin => "builtin",
             _ => "models-dir",
         },
         model.Metadata?.Architecture,

@@ -27,7 +27,7 @@ internal static class HealthEndpoints
             var info = services.GetRequiredService<DaemonInfo>();
             var settings = services.GetRequiredService<DaemonSettings>();
             var scheduler = services.GetRequiredService<Scheduler>();
-            var models = services.GetRequiredService<ModelRegistry>().List().Select(m => DtoMapper.ToDto(m, scheduler.StateOf(m.Name))).ToList();
+            var models = services.GetRequiredService<ModelRegistry>().List().Select(m => DtoMapper.ToDto(m, scheduler.StateOf(m))).ToList();
             var status = new StatusResponse(
                 info.Version,
                 settings.Mode == DaemonMode.System ? "system" : "user",

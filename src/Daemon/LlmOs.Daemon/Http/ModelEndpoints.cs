@@ -19,7 +19,7 @@ internal static class ModelEndpoints
         {
             var registry = context.RequestServices.GetRequiredService<ModelRegistry>();
             var scheduler = context.RequestServices.GetRequiredService<Scheduler>();
-            var list = new ModelListResponse([.. registry.List().Select(m => DtoMapper.ToDto(m, scheduler.StateOf(m.Name)))]);
+            var list = new ModelListResponse([.. registry.List().Select(m => DtoMapper.ToDto(m, scheduler.StateOf(m)))]);
             return Results.Json(list, IpcJsonContext.Default.ModelListResponse).ExecuteAsync(context);
         });
 
@@ -34,7 +34,7 @@ internal static class ModelEndpoints
             var registry = context.RequestServices.GetRequiredService<ModelRegistry>();
             var scheduler = context.RequestServices.GetRequiredService<Scheduler>();
             var entry = registry.Add(request.Path, request.Name, request.Default);
-            await Results.Json(DtoMapper.ToDto(entry, scheduler.StateOf(entry.Name)), IpcJsonContext.Default.ModelDto, statusCode: StatusCodes.Status201Created)
+            await Results.Json(DtoMapper.ToDto(entry, scheduler.StateOf(entry)), IpcJsonContext.Default.ModelDto, statusCode: StatusCodes.Status201Created)
                 .ExecuteAsync(context).ConfigureAwait(false);
         });
     }

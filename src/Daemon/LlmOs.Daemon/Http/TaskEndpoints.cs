@@ -28,9 +28,17 @@ internal static partial class TaskEndpoints
     {
         var services = context.RequestServices;
         var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
-        var submission = services.GetRequiredService<TaskRequestValidator>().Validate(request, Caller(context));
         var scheduler = services.GetRequiredService<Scheduler>();
-        var task = scheduler.SubmitGenerate(submission);
+        TaskRecord task;
+        if (request.Kind == EmbedKind)
+        {
+            task = SubmitEmbed(context, request);
+        }
+        else
+        {
+            var submission = services.GetRequiredService<TaskRequestValidator>().Validate(request, Caller(context));
+            task = scheduler.SubmitGenerate(submission);
+        }
 
         if (request.Stream || context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
         {

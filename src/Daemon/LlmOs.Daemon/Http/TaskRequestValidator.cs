@@ -7,7 +7,7 @@ using LlmOs.Ipc.Tasks;
 namespace LlmOs.Daemon.Http;
 
 /// <summary>Checks a decoded task request against the daemon's limits and turns it into engine values.</summary>
-internal sealed class TaskRequestValidator(DaemonSettings settings)
+internal sealed partial class TaskRequestValidator(DaemonSettings settings)
 {
     internal const int MaxStopSequences = 4;
     internal const int MaxStopLength = 64;
@@ -17,12 +17,18 @@ internal sealed class TaskRequestValidator(DaemonSettings settings)
     {
         if (request.Kind is null)
         {
-            throw Invalid("kind", "'kind' is required (\"generate\")");
+            throw Invalid("kind", "'kind' is required (\"generate\" or \"embed\")");
         }
 
         if (request.Kind != "generate")
         {
-            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate");
+            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed");
+        }
+
+        if (request.Input is { Texts: not null } or { Text: not null })
+        {
+            string field = request.Input.Texts is not null ? "input.texts" : "input.text";
+            throw Invalid(field, $"'{field}' is for embed tasks; a generate task takes 'input.prompt'");
         }
 
         string prompt = request.Input?.Prompt ?? throw Invalid("input.prompt", "'input.prompt' is required");

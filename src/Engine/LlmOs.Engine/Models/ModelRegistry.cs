@@ -31,7 +31,7 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
         }
     }
 
-    /// <summary>Finds the model a request names, or the default when it names none.</summary>
+    /// <summary>Finds the text model a request names, or the default when it names none; never an embedding model.</summary>
     public ModelEntry Resolve(string? name)
     {
         var entries = List();
@@ -39,12 +39,17 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
         {
             var entry = entries.FirstOrDefault(e => e.Name == name)
                 ?? throw new EngineException(ErrorKind.ModelNotFound, $"no model named '{name}'; 'llmosctl models list' shows the installed ones", "options.model");
+            if (entry.Kind != ModelKind.Text)
+            {
+                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is an embedding model; it cannot generate text", "options.model");
+            }
+
             return entry.IsValid
                 ? entry
                 : throw new EngineException(ErrorKind.ModelInvalid, $"model '{name}' cannot be used: {entry.InvalidReason}", "options.model");
         }
 
-        var valid = entries.Where(e => e.IsValid).ToList();
+        var valid = entries.Where(e => e.IsValid && e.Kind == ModelKind.Text).ToList();
         return valid.FirstOrDefault(e => e.IsDefault)
             ?? (valid.Count == 1 ? valid[0] : null)
             ?? throw (valid.Count == 0
@@ -56,6 +61,11 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
     {
         EnsureAddedLoaded();
         var byName = new Dictionary<string, ModelEntry>(StringComparer.Ordinal);
+        foreach (var builtin in options.Builtin)
+        {
+            byName[builtin.Name] = builtin;
+        }
+
         if (Directory.Exists(options.ModelsDirectory))
         {
             foreach (var file in Directory.EnumerateFiles(options.ModelsDirectory, "*.gguf").Order(StringComparer.Ordinal))

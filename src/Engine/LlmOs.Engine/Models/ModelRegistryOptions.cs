@@ -10,6 +10,9 @@ public sealed class ModelRegistryOptions
 
     public IReadOnlyList<ModelDeclaration> Configured { get; init; } = [];
 
+    /// <summary>Models the backends bring with them (<see cref="ModelSource.Builtin"/>); listed first, so a file of the same name wins.</summary>
+    public IReadOnlyList<ModelEntry> Builtin { get; init; } = [];
+
     /// <summary>Name of the default model from configuration, if any.</summary>
     public string? DefaultModel { get; init; }
 

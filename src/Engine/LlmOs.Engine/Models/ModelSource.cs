@@ -6,4 +6,7 @@ public enum ModelSource
     ModelsDirectory,
     Added,
     Configured,
+
+    /// <summary>Shipped inside a backend (the MiniLM embedder in its NuGet package): always there, never a file of its own.</summary>
+    Builtin,
 }

@@ -20,14 +20,22 @@ internal sealed class FairQueue
         Waiting++;
     }
 
-    /// <summary>The next task to run, skipping clients that <paramref name="mayRun"/> refuses; null when none may run.</summary>
-    public TaskRecord? TryTake(Func<uint, bool> mayRun)
+    /// <summary>
+    /// The next task to run, skipping clients that <paramref name="mayRun"/> refuses; null when none may run, or when
+    /// <paramref name="fits"/> refuses the task whose turn it is (it stays first in line).
+    /// </summary>
+    public TaskRecord? TryTake(Func<uint, bool> mayRun, Func<TaskRecord, bool>? fits = null)
     {
         foreach (var level in _levels)
         {
-            if (level.TryTake(mayRun) is { } task)
+            if (level.TryTake(mayRun, fits, out bool refused) is { } task)
             {
                 return task;
+            }
+
+            if (refused)
+            {
+                return null;
             }
         }
 
@@ -55,8 +63,9 @@ internal sealed class FairQueue
             queue.Enqueue(task);
         }
 
-        public TaskRecord? TryTake(Func<uint, bool> mayRun)
+        public TaskRecord? TryTake(Func<uint, bool> mayRun, Func<TaskRecord, bool>? fits, out bool refused)
         {
+            refused = false;
             for (int tried = 0; tried < _ring.Count;)
             {
                 int at = (_next + tried) % _ring.Count;
@@ -80,6 +89,12 @@ internal sealed class FairQueue
                 }
 
                 // _next is kept unreduced: a client that joins the ring now is next in turn, not skipped by the modulo.
+                if (fits is not null && !fits(queue.Peek()))
+                {
+                    refused = true;
+                    return null;
+                }
+
                 var task = queue.Dequeue();
                 if (queue.Count == 0)
                 {

@@ -61,7 +61,7 @@ public sealed partial class Scheduler
     }
 
     /// <summary>Takes the next task for <paramref name="model"/> and marks it running; false when none may run now.</summary>
-    internal bool TryTakeNext(string model, out TaskRecord task)
+    internal bool TryTakeNext(string model, out TaskRecord task, Func<TaskRecord, bool>? fits = null)
     {
         lock (_admission)
         {
@@ -71,7 +71,7 @@ public sealed partial class Scheduler
                 return false;
             }
 
-            while (queue.TryTake(MayStartAnother) is { } next)
+            while (queue.TryTake(MayStartAnother, fits) is { } next)
             {
                 if (!next.TryStart())
                 {

@@ -58,5 +58,6 @@ public sealed partial class Scheduler : IAsyncDisposable
         }
 
         _workers.Clear();
+        await DisposeEmbeddingsAsync().ConfigureAwait(false);
     }
 }

@@ -2,6 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace LlmOs.Ipc.Tasks;
 
-/// <summary>The input of a task; <c>prompt</c> for <c>generate</c>.</summary>
+/// <summary>The input of a task: <c>prompt</c> for <c>generate</c>; <c>texts</c> (or a single <c>text</c>) for <c>embed</c>.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record TaskInput(string? Prompt);
+public sealed record TaskInput(string? Prompt, IReadOnlyList<string>? Texts = null, string? Text = null);
