@@ -40,6 +40,14 @@ public interface ILlmosTransport : IDisposable
     /// <summary>Replays a task's events so far, then follows it to its end.</summary>
     IAsyncEnumerable<TaskStreamEvent> FollowTaskAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// POSTs a JSON body to an endpoint given by its path (<c>v1/chat/completions</c>, <c>v1/embeddings</c>: the OpenAI-compatible
+    /// ones, whose bodies the caller shapes) and returns the answer's body to read as it arrives, a whole JSON document or a stream
+    /// of events. Disposing the stream closes the connection, which cancels a task still running for it. A refusal throws
+    /// <see cref="LlmosException"/> with the error's code, whether the daemon answered in its own or in OpenAI's error shape.
+    /// </summary>
+    Task<Stream> PostJsonAsync(string path, ReadOnlyMemory<byte> json, CancellationToken cancellationToken);
+
     /// <summary>The daemon's figures in the Prometheus text format, as <c>GET /metrics</c> answers them.</summary>
     Task<string> GetMetricsTextAsync(CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Daemon.Metrics;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Generation;
@@ -58,6 +59,7 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<SchedulerGauges>();
         services.AddSingleton<MetricsExporter>();
         services.AddSingleton<TaskRequestValidator>();
+        services.AddSingleton<OpenAiRequestValidator>();
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());
         services.AddHostedService<TaskRetention>();

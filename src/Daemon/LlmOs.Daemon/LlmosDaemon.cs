@@ -52,6 +52,9 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         ModelEndpoints.Map(app);
         TaskEndpoints.Map(app);
         ResidencyEndpoints.Map(app);
+        ChatCompletionEndpoints.Map(app);
+        CompletionEndpoints.Map(app);
+        ModelRetrieveEndpoints.Map(app);
         MetricsEndpoints.Map(app);
         EmbeddingEndpoints.Map(app);
         ErrorHandling.MapFallback(app);

@@ -37,6 +37,10 @@ public sealed partial class UnixSocketTransport : ILlmosTransport
                 }
             },
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+
+            // A stream left early is closed at once (the daemon then cancels its task) rather than read on for up to
+            // two seconds in the hope of reusing the connection.
+            MaxResponseDrainSize = 0,
         };
         _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -81,6 +85,23 @@ public sealed partial class UnixSocketTransport : ILlmosTransport
 
     public IAsyncEnumerable<TaskStreamEvent> FollowTaskAsync(string id, CancellationToken cancellationToken) =>
         StreamAsync(new HttpRequestMessage(HttpMethod.Get, "v1/tasks/" + Uri.EscapeDataString(id) + "/events"), cancellationToken);
+
+    public async Task<Stream> PostJsonAsync(string path, ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        var content = new ReadOnlyMemoryContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        var response = await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new ResponseBodyStream(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     public void Dispose() => _http.Dispose();
 
@@ -137,7 +158,7 @@ public sealed partial class UnixSocketTransport : ILlmosTransport
             ErrorBody? error = null;
             try
             {
-                error = (await response.Content.ReadFromJsonOrNullAsync(cancellationToken).ConfigureAwait(false))?.Error;
+                error = await response.Content.ReadErrorOrNullAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException)
             {

@@ -9,8 +9,8 @@ namespace LlmOs.Daemon.Http;
 /// <summary>Checks a decoded task request against the daemon's limits and turns it into engine values.</summary>
 internal sealed partial class TaskRequestValidator(DaemonSettings settings)
 {
-    private const int MaxStopSequences = 4;
-    private const int MaxStopLength = 64;
+    internal const int MaxStopSequences = 4;
+    internal const int MaxStopLength = 64;
 
     /// <summary>Checks a generate request and turns it into the engine's submission for <paramref name="ownerUid"/>.</summary>
     public TaskSubmission Validate(TaskSubmitRequest request, uint ownerUid)
