@@ -80,8 +80,8 @@ internal static class Bench
             var ttftAlone = await TtftBench.RunAsync(daemon.Socket, daemon.Pid, 0, options.Samples, reference);
             var ttftBusy = await TtftBench.RunAsync(daemon.Socket, daemon.Pid, BenchOptions.BackgroundStreams, options.Samples, reference);
 
-            // EMBEDDINGS: issue 3 asks for embeddings/s at batch sizes 1 and 32. EmbeddingBench.cs (branch `embed`) is not
-            // merged yet; once it is, call it here and pass its figures to the Report.
+            Progress("embeddings: batch sizes 1 and 32, in-process and through /v1/embeddings");
+            var embeddings = await EmbeddingBench.RunAsync(daemon.Socket, daemon.Pid, options.Threads);
 
             Progress($"/v1/health: {options.Requests} requests with 1 client, then with {BenchOptions.ConcurrentClients}");
             var health1 = await HealthBench.RunAsync(daemon.Socket, 1, options.Requests, BenchOptions.WarmupRequests);
@@ -95,6 +95,8 @@ internal static class Bench
 
             var report = new Report(options, model, metadata.ContextLength, load, inLoad, ready, generation, ttftAlone, ttftBusy, health1, health16, stopped);
             bool sameText = report.Print();
+            Console.WriteLine();
+            EmbeddingBench.Print(embeddings, Console.Out);
             Console.WriteLine();
             Console.WriteLine($"total run time: {Stopwatch.GetElapsedTime(benchStart).TotalSeconds:F1} s");
             Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench{(args.Length > 0 ? " -- " + string.Join(' ', args.Select(Quote)) : "")}");
