@@ -83,6 +83,27 @@ public sealed class ResidencyTests
     }
 
     [Fact]
+    public async Task The_embedding_model_counts_against_the_budget_and_unloads_after_its_keep_alive()
+    {
+        await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
+        {
+            Environment = new Dictionary<string, string> { ["LLMOSD_KEEPALIVESECONDS"] = "2" },
+        });
+
+        await daemon.Client.EmbedAsync(["set a timer for ten minutes"]);
+
+        var ps = await daemon.Client.PsAsync();
+        var embedder = Assert.Single(ps.Models);
+        Assert.Equal("all-minilm-l6-v2", embedder.Name);
+        Assert.Equal("embedding", embedder.Kind);
+        Assert.True(embedder.MemoryBytes > 100L << 20);
+        Assert.Equal(embedder.MemoryBytes, ps.MemoryUsedBytes);
+        Assert.NotNull(embedder.ExpiresAt);
+        await EventuallyAsync(async () => (await daemon.Client.PsAsync()).Models.Count == 0, "the embedder unloads after 2 s idle", TimeSpan.FromSeconds(10));
+        Assert.Equal(0, (await daemon.Client.PsAsync()).MemoryUsedBytes);
+    }
+
+    [Fact]
     public async Task A_model_larger_than_the_whole_budget_fails_with_too_large_and_the_daemon_goes_on()
     {
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options

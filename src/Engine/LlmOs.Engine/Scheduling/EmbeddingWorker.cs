@@ -11,6 +11,8 @@ namespace LlmOs.Engine.Scheduling;
 /// <see cref="MaxBatchTexts"/> texts, from the scheduler's fair queue of this model) into one
 /// <see cref="IEmbeddingModel.EmbedAsync"/> call and gives each task its own vectors back. Tasks that arrive
 /// while a batch runs form the next one, so concurrent requests share model runs without any waiting on purpose.
+/// Like a text model it reserves memory before it loads and unloads after its keep-alive or when evicted
+/// (<c>EmbeddingWorker.Residency.cs</c>).
 /// </summary>
 internal sealed partial class EmbeddingWorker : IAsyncDisposable
 {
@@ -28,11 +30,15 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
     private DateTimeOffset _loadedAt;
     private int _activeTexts;
 
-    public EmbeddingWorker(ModelEntry entry, IEmbeddingBackend backend, Scheduler scheduler, ILogger logger)
+    public EmbeddingWorker(ModelEntry entry, IEmbeddingBackend backend, Scheduler scheduler, Residency residency, SchedulerOptions options, TimeProvider time, ILogger logger)
     {
         _entry = entry;
         _backend = backend;
         _scheduler = scheduler;
+        _residency = residency;
+        _keepAlive = options.KeepAlive;
+        _time = time;
+        _lastUsed = time.GetTimestamp();
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -40,9 +46,9 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
     public ModelWorkerState State { get; private set; }
 
     /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory.</summary>
-    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded
+    public ResidentModel? Describe() => State == ModelWorkerState.Unloaded || _residency.ReservedBy(this) == 0
         ? null
-        : new ResidentModel(_entry.Name, ModelKind.Embedding, State, _model?.MemoryBytes ?? _entry.SizeBytes, Volatile.Read(ref _activeTexts), MaxBatchTexts, 0, 0, _loadedAt, null);
+        : new ResidentModel(_entry.Name, ModelKind.Embedding, State, _residency.ReservedBy(this), Volatile.Read(ref _activeTexts), MaxBatchTexts, 0, 0, _loadedAt, ExpiresAt);
 
     /// <summary>Called by the scheduler after it queued a task for this model.</summary>
     public void Wake() => _wake.Set();
@@ -60,7 +66,12 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
             {
                 try
                 {
-                    await _wake.WaitAsync(Timeout.InfiniteTimeSpan, TimeProvider.System, stopping).ConfigureAwait(false);
+                    if (await UnloadIfDueAsync().ConfigureAwait(false))
+                    {
+                        continue;
+                    }
+
+                    await _wake.WaitAsync(UntilExpiry(), _time, stopping).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
@@ -90,6 +101,9 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
 
                     _scheduler.Finished(task, 0);
                 }
+
+                Touch();
+                _residency.BecameIdle();
             }
         }
     }
@@ -147,16 +161,19 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
         long started = TimeProvider.System.GetTimestamp();
         try
         {
+            await ReserveAsync().ConfigureAwait(false);
             _model = await _backend.LoadAsync(_entry, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException and not EngineException)
         {
+            _residency.Release(this);
             State = ModelWorkerState.Unloaded;
             EmbeddingLog.ModelLoadFailed(_logger, e, _entry.Name);
             throw new EngineException(ErrorKind.ModelInvalid, $"model '{_entry.Name}' failed to load: {e.Message}");
         }
         catch
         {
+            _residency.Release(this);
             State = ModelWorkerState.Unloaded;
             throw;
         }
@@ -172,13 +189,7 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        if (_model is not null)
-        {
-            await _model.DisposeAsync().ConfigureAwait(false);
-            _model = null;
-        }
-
-        State = ModelWorkerState.Unloaded;
+        await UnloadAsync("shutdown").ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

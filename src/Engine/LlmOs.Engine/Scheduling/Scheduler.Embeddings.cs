@@ -75,7 +75,7 @@ public sealed partial class Scheduler
 
         lock (_embeddingWorkersGate)
         {
-            return _embeddingWorkers.GetOrAdd(entry.Name, _ => new EmbeddingWorker(entry, backend, this, _logger));
+            return _embeddingWorkers.GetOrAdd(entry.Name, _ => new EmbeddingWorker(entry, backend, this, _residency, _options, _time, _logger));
         }
     }
 }
