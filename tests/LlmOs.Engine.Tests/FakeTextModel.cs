@@ -94,6 +94,8 @@ internal sealed class FakeTextModel(FakeTextBackend backend, string name, int se
 
         public FinishReason? Ended { get; set; }
 
+        public int PromptTokens => Prompt.Split(' ').Length;
+
         public void Dispose() => Interlocked.Decrement(ref owner._open);
     }
 }

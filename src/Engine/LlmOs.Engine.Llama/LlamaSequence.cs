@@ -36,6 +36,8 @@ internal sealed class LlamaSequence(LlamaTextModel owner, LLamaSeqId id, LLamaTo
 
     public bool IsReadingPrompt => PromptRead < Prompt.Length;
 
+    public int PromptTokens => Prompt.Length;
+
     public string? Piece { get; set; }
 
     public FinishReason? Ended { get; set; }

@@ -36,7 +36,10 @@ public sealed class OpenAiEndpointTests(DaemonFixture fixture) : IClassFixture<D
         string text = choice.GetProperty("message").GetProperty("content").GetString()!;
         Assert.False(string.IsNullOrWhiteSpace(text));
         Assert.Equal("length", choice.GetProperty("finish_reason").GetString());
-        Assert.Equal(7, body.GetProperty("usage").GetProperty("completion_tokens").GetInt32());
+        var usage = body.GetProperty("usage");
+        Assert.Equal(7, usage.GetProperty("completion_tokens").GetInt32());
+        Assert.True(usage.GetProperty("prompt_tokens").GetInt32() > 3, "the rendered chat prompt is several tokens");
+        Assert.Equal(usage.GetProperty("prompt_tokens").GetInt32() + 7, usage.GetProperty("total_tokens").GetInt32());
 
         var task = await _daemon.Client.GetTaskAsync(OpenAiWire.TaskId(id));
         Assert.Equal(TaskStates.Completed, task.State);

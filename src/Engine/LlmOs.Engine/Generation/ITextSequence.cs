@@ -8,4 +8,7 @@ public interface ITextSequence : IDisposable
 
     /// <summary>Set once the model has ended its text (<see cref="FinishReason.Stop"/>) or the context is full (<see cref="FinishReason.Length"/>).</summary>
     FinishReason? Ended { get; }
+
+    /// <summary>How many tokens the prompt came to.</summary>
+    int PromptTokens { get; }
 }

@@ -109,7 +109,7 @@ internal sealed partial class ModelWorker
             task.AppendText(active.Stops.Push(piece));
             if (active.Stops.Stopped)
             {
-                End(active, () => task.Complete(active.Produced, FinishReason.Stop));
+                End(active, () => task.Complete(active.Produced, FinishReason.Stop, active.Sequence.PromptTokens));
                 return true;
             }
         }
@@ -121,7 +121,7 @@ internal sealed partial class ModelWorker
         }
 
         task.AppendText(active.Stops.Flush());
-        End(active, () => task.Complete(active.Produced, finish));
+        End(active, () => task.Complete(active.Produced, finish, active.Sequence.PromptTokens));
         return true;
     }
 

@@ -126,8 +126,8 @@ public sealed class TaskRecord
         }
     }
 
-    public void Complete(int tokens, FinishReason reason) =>
-        Finish(TaskState.Completed, TaskEventKind.Completed, () => Result = new GenerationResult(_text.ToString(), tokens, reason));
+    public void Complete(int tokens, FinishReason reason, int promptTokens = 0) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Result = new GenerationResult(_text.ToString(), tokens, reason) { PromptTokens = promptTokens });
 
     public void CompleteEmbeddings(EmbeddingResult result) =>
         Finish(TaskState.Completed, TaskEventKind.Completed, () => Embeddings = result);

@@ -17,11 +17,8 @@ internal sealed class OpenAiAnswer(OpenAiFlavor flavor, TaskRecord task)
 
     public static string FinishReason(FinishReason reason) => reason == Engine.Generation.FinishReason.Length ? FinishReasons.Length : FinishReasons.Stop;
 
-    /// <summary>
-    /// The usage of a finished generation. The engine does not report how many tokens the prompt took, so
-    /// <c>prompt_tokens</c> is 0 and <c>total_tokens</c> counts the completion only.
-    /// </summary>
-    public static Usage Usage(GenerationResult result) => new(0, result.Tokens, result.Tokens);
+    /// <summary>The usage of a finished generation: the prompt's tokens (as the model's tokenizer counted them) and the completion's.</summary>
+    public static Usage Usage(GenerationResult result) => new(result.PromptTokens, result.Tokens, result.PromptTokens + result.Tokens);
 
     public ChatCompletionResponse Chat(GenerationResult result) => new(
         Id,
