@@ -15,6 +15,7 @@ internal static partial class TaskEndpoints
     {
         var services = context.RequestServices;
         var (texts, model) = services.GetRequiredService<TaskRequestValidator>().ValidateEmbed(request);
-        return services.GetRequiredService<Scheduler>().SubmitEmbed(Caller(context), texts, model, TaskPriority.Interactive);
+        var priority = TaskRequestValidator.Priority(request.Options?.Priority, "options.priority");
+        return services.GetRequiredService<Scheduler>().SubmitEmbed(Caller(context), texts, model, priority);
     }
 }

@@ -28,10 +28,11 @@ internal sealed partial class TaskRequestValidator
             : options.TopP is not null ? "top_p"
             : options.Seed is not null ? "seed"
             : options.Stop is not null ? "stop"
+            : options.KeepAlive is not null ? "keep_alive"
             : null;
         if (notForEmbed is not null)
         {
-            throw Invalid("options." + notForEmbed, $"'{notForEmbed}' is an option of generate tasks; an embed task takes only 'model'");
+            throw Invalid("options." + notForEmbed, $"'{notForEmbed}' is an option of generate tasks; an embed task takes only 'model' and 'priority'");
         }
 
         if (options.Model is { } model && (model.Length == 0 || model.Length > 256))

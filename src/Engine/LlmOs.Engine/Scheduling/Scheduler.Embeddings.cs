@@ -33,7 +33,7 @@ public sealed partial class Scheduler
 
         var entry = _registry.ResolveEmbedding(model);
         string[] texts = [.. inputs]; // the task keeps its own copy: the caller's list may change after this returns
-        var task = Admit(ownerUid, priority, id => new TaskRecord(id, ownerUid, entry.Name, texts, _time) { Priority = priority });
+        var task = Admit(ownerUid, id => new TaskRecord(id, ownerUid, entry.Name, texts, _time) { Priority = priority });
         EmbeddingWorkerFor(entry, backend).Wake();
         return task;
     }

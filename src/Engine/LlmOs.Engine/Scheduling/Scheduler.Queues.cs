@@ -10,7 +10,7 @@ public sealed partial class Scheduler
     /// client's share of it is full, or when the client's daily tokens are spent; else creates the task with
     /// <paramref name="create"/>, queues it fairly under its model and stores it.
     /// </summary>
-    internal TaskRecord Admit(uint ownerUid, TaskPriority priority, Func<string, TaskRecord> create)
+    internal TaskRecord Admit(uint ownerUid, Func<string, TaskRecord> create)
     {
         lock (_admission)
         {
@@ -40,7 +40,6 @@ public sealed partial class Scheduler
             }
 
             var task = create(TaskStore.NewId());
-            _ = priority;
             usage.Queued++;
             _queued++;
             _queuedByPriority[(int)task.Priority]++;

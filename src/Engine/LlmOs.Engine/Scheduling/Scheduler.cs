@@ -76,7 +76,7 @@ public sealed partial class Scheduler
             throw new EngineException(ErrorKind.Busy, $"model '{entry.Name}' failed to load a moment ago; the next attempt waits", retryAfter: worker.RetryAt - _time.GetUtcNow());
         }
 
-        var task = Admit(submission.OwnerUid, submission.Priority, id => new TaskRecord(id, submission.OwnerUid, entry.Name, submission.Prompt, submission.Options, _time)
+        var task = Admit(submission.OwnerUid, id => new TaskRecord(id, submission.OwnerUid, entry.Name, submission.Prompt, submission.Options, _time)
         {
             Priority = submission.Priority,
             KeepAlive = submission.KeepAlive,
