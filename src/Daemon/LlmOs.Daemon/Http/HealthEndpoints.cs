@@ -36,7 +36,7 @@ internal static class HealthEndpoints
                 models,
                 scheduler.QueueDepth,
                 scheduler.RunningCount,
-                DtoMapper.ToDto(scheduler.UsageFor(PeerCredentials.Uid(context) ?? 65534)));
+                DtoMapper.ToDto(scheduler.UsageFor(PeerCredentials.Caller(context))));
             return Results.Json(status, IpcJsonContext.Default.StatusResponse).ExecuteAsync(context);
         });
     }

@@ -10,6 +10,11 @@ internal static class PeerCredentials
     private const int SolSocket = 1;
     private const int SoPeerCred = 17;
 
+    /// <summary>Who a request acts for: the peer's uid, or nobody (65534) when it cannot be read — never root.</summary>
+    public static uint Caller(HttpContext context) => Uid(context) ?? Nobody;
+
+    private const uint Nobody = 65534;
+
     /// <summary>The peer's uid; null when the connection is not a Unix socket (never the case for llmosd).</summary>
     public static uint? Uid(HttpContext context)
     {

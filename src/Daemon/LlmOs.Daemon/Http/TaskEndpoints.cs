@@ -119,8 +119,7 @@ internal static partial class TaskEndpoints
         return task is not null && (caller == 0 || task.OwnerUid == caller) ? task : null;
     }
 
-    /// <summary>The uid of the peer. A connection whose credentials cannot be read is treated as nobody (65534), never as root.</summary>
-    private static uint Caller(HttpContext context) => PeerCredentials.Uid(context) ?? 65534;
+    private static uint Caller(HttpContext context) => PeerCredentials.Caller(context);
 
     private static Task TaskNotFoundAsync(HttpContext context, string id) =>
         HttpErrors.NotFoundAsync(context, $"no task '{id}' (it may belong to another user, or it finished and was forgotten)");

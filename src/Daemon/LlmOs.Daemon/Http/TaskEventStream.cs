@@ -84,8 +84,16 @@ internal static class TaskEventStream
         return end - start;
     }
 
-    private static string Concat(List<TaskEvent> batch, int start, int count) =>
-        string.Create(batch.Skip(start).Take(count).Sum(e => e.Text!.Length), (batch, start, count), static (span, state) =>
+    /// <summary>The texts of <paramref name="count"/> deltas as one string: one allocation per flush, not one per token.</summary>
+    private static string Concat(List<TaskEvent> batch, int start, int count)
+    {
+        int length = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            length += batch[i].Text!.Length;
+        }
+
+        return string.Create(length, (batch, start, count), static (span, state) =>
         {
             for (int i = state.start; i < state.start + state.count; i++)
             {
@@ -93,6 +101,7 @@ internal static class TaskEventStream
                 span = span[state.batch[i].Text!.Length..];
             }
         });
+    }
 
     private static void WriteEvent(System.IO.Pipelines.PipeWriter pipe, Utf8JsonWriter json, TaskRecord task, int index, TaskEvent taskEvent)
     {

@@ -6,19 +6,17 @@ internal sealed partial class EmbeddingWorker : IEvictable
     private readonly Residency _residency;
     private readonly TimeProvider _time;
     private readonly TimeSpan _keepAlive;
-    private long _lastUsed;
+    private readonly IdleClock _clock;
     private volatile bool _evictionRequested;
 
     public string Name => _entry.Name;
 
-    public long LastUsedTimestamp => Volatile.Read(ref _lastUsed);
+    public long LastUsedTimestamp => _clock.LastUsedTimestamp;
 
     public bool IsIdle => State == ModelWorkerState.Loaded && Volatile.Read(ref _activeTexts) == 0 && !_scheduler.HasWaiting(Name);
 
     /// <summary>When the idle model will be unloaded; null while it works, or when models are kept loaded.</summary>
-    public DateTimeOffset? ExpiresAt => State == ModelWorkerState.Loaded && Volatile.Read(ref _activeTexts) == 0 && _keepAlive >= TimeSpan.Zero
-        ? _time.GetUtcNow() - _time.GetElapsedTime(LastUsedTimestamp) + _keepAlive
-        : null;
+    public DateTimeOffset? ExpiresAt => State == ModelWorkerState.Loaded && Volatile.Read(ref _activeTexts) == 0 ? _clock.ExpiresAt(_keepAlive) : null;
 
     public void RequestEviction()
     {
@@ -32,10 +30,6 @@ internal sealed partial class EmbeddingWorker : IEvictable
     /// </summary>
     private Task<bool> ReserveAsync() =>
         _residency.ReserveAsync(this, (_entry.SizeBytes * 14 / 10) + (128L << 20), () => true, _stopping.Token);
-
-    private TimeSpan UntilExpiry() => ExpiresAt is { } expires
-        ? TimeSpan.FromTicks(Math.Max(0, (expires - _time.GetUtcNow()).Ticks))
-        : Timeout.InfiniteTimeSpan;
 
     /// <summary>Unloads the idle model when its keep-alive has run out or it was evicted; true when it did.</summary>
     private async Task<bool> UnloadIfDueAsync()
@@ -69,5 +63,5 @@ internal sealed partial class EmbeddingWorker : IEvictable
         _evictionRequested = false;
     }
 
-    private void Touch() => Volatile.Write(ref _lastUsed, _time.GetTimestamp());
+    private void Touch() => _clock.Touch();
 }

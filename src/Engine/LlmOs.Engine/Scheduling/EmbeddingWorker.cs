@@ -38,7 +38,7 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
         _residency = residency;
         _keepAlive = options.KeepAlive;
         _time = time;
-        _lastUsed = time.GetTimestamp();
+        _clock = new IdleClock(time);
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -71,7 +71,7 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
                         continue;
                     }
 
-                    await _wake.WaitAsync(UntilExpiry(), _time, stopping).ConfigureAwait(false);
+                    await _wake.WaitAsync(_clock.Until(ExpiresAt), _time, stopping).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {

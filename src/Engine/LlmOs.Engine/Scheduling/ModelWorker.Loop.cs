@@ -46,8 +46,7 @@ internal sealed partial class ModelWorker
                 }
 
                 Complete(_unloadWaiters, null);
-                var wait = ExpiresAt is { } expires ? Max(expires - _time.GetUtcNow(), TimeSpan.Zero) : Timeout.InfiniteTimeSpan;
-                await _wake.WaitAsync(wait, _time, stopping).ConfigureAwait(false);
+                await _wake.WaitAsync(_clock.Until(ExpiresAt), _time, stopping).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -150,7 +149,5 @@ internal sealed partial class ModelWorker
         Complete(_unloadWaiters, null);
     }
 
-    private void Touch() => Volatile.Write(ref _lastUsed, _time.GetTimestamp());
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private void Touch() => _clock.Touch();
 }

@@ -21,6 +21,7 @@ internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly WakeSignal _wake = new();
+    private readonly IdleClock _clock;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _requests = new();
     private readonly List<TaskCompletionSource> _loadWaiters = [];
@@ -29,7 +30,6 @@ internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
     private ITextModel? _model;
     private TextModelSettings? _settings;
     private TimeSpan _keepAlive;
-    private long _lastUsed;
     private int _active;
     private bool _evictionRequested;
     private int _failedLoads;
@@ -45,7 +45,7 @@ internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
         _time = time;
         _logger = logger;
         _keepAlive = options.KeepAlive;
-        _lastUsed = time.GetTimestamp();
+        _clock = new IdleClock(time);
         _loop = Task.Run(RunAsync);
     }
 
@@ -60,14 +60,12 @@ internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
     /// <summary>Until when new tasks are refused after a failed load (backing off instead of retrying in a loop).</summary>
     public DateTimeOffset RetryAt { get; private set; } = DateTimeOffset.MinValue;
 
-    public long LastUsedTimestamp => Volatile.Read(ref _lastUsed);
+    public long LastUsedTimestamp => _clock.LastUsedTimestamp;
 
     public bool IsIdle => State == ModelWorkerState.Loaded && Volatile.Read(ref _active) == 0 && !_scheduler.HasWaiting(Name);
 
     /// <summary>When the idle model will be unloaded; null while it works, or when it is kept loaded.</summary>
-    public DateTimeOffset? ExpiresAt => State == ModelWorkerState.Loaded && Volatile.Read(ref _active) == 0 && _keepAlive >= TimeSpan.Zero
-        ? _time.GetUtcNow() - _time.GetElapsedTime(LastUsedTimestamp) + _keepAlive
-        : null;
+    public DateTimeOffset? ExpiresAt => State == ModelWorkerState.Loaded && Volatile.Read(ref _active) == 0 ? _clock.ExpiresAt(_keepAlive) : null;
 
     /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory (nor has memory reserved to load).</summary>
     public ResidentModel? Describe() => State == ModelWorkerState.Unloaded || _settings is not { } settings || _residency.ReservedBy(this) == 0

@@ -40,7 +40,7 @@ internal static class EmbeddingEndpoints
             }
 
             var scheduler = services.GetRequiredService<Scheduler>();
-            var task = scheduler.SubmitEmbed(PeerCredentials.Uid(context) ?? 65534, texts, request.Model, TaskPriority.Interactive);
+            var task = scheduler.SubmitEmbed(PeerCredentials.Caller(context), texts, request.Model, TaskPriority.Interactive);
             try
             {
                 await task.Finished.WaitAsync(context.RequestAborted).ConfigureAwait(false);

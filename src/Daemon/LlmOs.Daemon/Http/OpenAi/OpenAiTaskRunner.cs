@@ -16,8 +16,7 @@ internal static class OpenAiTaskRunner
         var services = context.RequestServices;
         var scheduler = services.GetRequiredService<Scheduler>();
 
-        // A connection whose credentials cannot be read is treated as nobody (65534), never as root, as on the native API.
-        uint caller = PeerCredentials.Uid(context) ?? 65534;
+        uint caller = PeerCredentials.Caller(context);
         var task = scheduler.SubmitGenerate(new TaskSubmission(caller, prompt, model, generation.Options)
         {
             Priority = generation.Priority,
