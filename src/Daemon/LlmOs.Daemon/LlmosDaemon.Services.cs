@@ -3,8 +3,10 @@ using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Daemon.Metrics;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Generation;
+using LlmOs.Engine.Intents;
 using LlmOs.Engine.Llama;
 using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
@@ -37,6 +39,7 @@ public sealed partial class LlmosDaemon
         });
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TaskStore>();
+        services.AddSingleton<IntentRegistry>();
         var machine = new MachineResources(settings);
         services.AddSingleton(machine);
         services.AddSingleton(new SchedulerOptions
@@ -59,6 +62,8 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<SchedulerGauges>();
         services.AddSingleton<MetricsExporter>();
         services.AddSingleton<TaskRequestValidator>();
+        services.AddSingleton<TaskSubmitter>();
+        services.AddSingleton<CapabilityReporter>();
         services.AddSingleton<OpenAiRequestValidator>();
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());

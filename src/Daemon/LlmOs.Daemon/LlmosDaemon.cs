@@ -57,6 +57,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         ModelRetrieveEndpoints.Map(app);
         MetricsEndpoints.Map(app);
         EmbeddingEndpoints.Map(app);
+        CapabilityEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
 using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Models;
@@ -27,4 +28,5 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(ResidentModelDto))]
 [JsonSerializable(typeof(LoadModelRequest))]
 [JsonSerializable(typeof(UnloadModelResponse))]
+[JsonSerializable(typeof(CapabilitiesResponse))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;

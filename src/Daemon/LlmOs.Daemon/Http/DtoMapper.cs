@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -13,7 +14,7 @@ internal static class DtoMapper
 {
     public static TaskDto ToDto(TaskRecord task) => new(
         task.Id,
-        task.Kind == TaskKind.Embed ? "embed" : "generate",
+        Kind(task.Kind),
         State(task.State),
         task.Model,
         task.OwnerUid,
@@ -22,8 +23,16 @@ internal static class DtoMapper
         task.FinishedAt,
         task.Result is { } r ? new TaskResultDto(r.Text, r.Tokens, r.FinishReason == FinishReason.Length ? "length" : "stop")
             : task.Embeddings is { } embeddings ? new TaskResultDto("", embeddings.Tokens, "stop", embeddings.Vectors)
+            : task.Reply is { } reply ? new TaskResultDto(reply.Text, 0, "stop", Action: SlotValues.ToWire(reply.Action))
             : null,
         task.Error is { } e ? new ErrorDto(HttpErrors.Code(e.Kind), e.Message) : null);
+
+    public static string Kind(TaskKind kind) => kind switch
+    {
+        TaskKind.Embed => TaskSubmitter.EmbedKind,
+        TaskKind.Intent => TaskSubmitter.IntentKind,
+        _ => TaskSubmitter.GenerateKind,
+    };
 
     public static string State(TaskState state) => state switch
     {

@@ -1,4 +1,5 @@
 using LlmOs.Daemon.Hosting;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Models;

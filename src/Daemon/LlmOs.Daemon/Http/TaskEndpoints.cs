@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
 using LlmOs.Ipc;
@@ -13,7 +14,7 @@ namespace LlmOs.Daemon.Http;
 /// The task API. A task belongs to the uid that submitted it (from SO_PEERCRED): a client sees,
 /// follows and cancels only its own tasks, root sees all; another user's task answers 404, as if absent.
 /// </summary>
-internal static partial class TaskEndpoints
+internal static class TaskEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -29,16 +30,7 @@ internal static partial class TaskEndpoints
         var services = context.RequestServices;
         var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
         var scheduler = services.GetRequiredService<Scheduler>();
-        TaskRecord task;
-        if (request.Kind == EmbedKind)
-        {
-            task = SubmitEmbed(context, request);
-        }
-        else
-        {
-            var submission = services.GetRequiredService<TaskRequestValidator>().Validate(request, Caller(context));
-            task = scheduler.SubmitGenerate(submission);
-        }
+        var task = services.GetRequiredService<TaskSubmitter>().Submit(request, Caller(context));
 
         if (request.Stream || context.Request.Query["wait"] is var wait && (wait == "true" || wait == "1"))
         {

@@ -10,7 +10,11 @@ public sealed partial class Scheduler
     /// client's share of it is full, or when the client's daily tokens are spent; else creates the task with
     /// <paramref name="create"/>, queues it fairly under its model and stores it.
     /// </summary>
-    internal TaskRecord Admit(uint ownerUid, Func<string, TaskRecord> create)
+    /// <summary>
+    /// Checks a client's limits and adds its task: queued for its model's worker, or, with <paramref name="startNow"/>,
+    /// running at once (work that needs no model, such as an intent handed to an app).
+    /// </summary>
+    internal TaskRecord Admit(uint ownerUid, Func<string, TaskRecord> create, bool startNow = false)
     {
         lock (_admission)
         {
@@ -40,12 +44,19 @@ public sealed partial class Scheduler
             }
 
             var task = create(TaskStore.NewId());
+            _live[task.Id] = task;
+            _store.Add(task);
+            if (startNow && task.TryStart())
+            {
+                usage.Running++;
+                _running++;
+                return task;
+            }
+
             usage.Queued++;
             _queued++;
             _queuedByPriority[(int)task.Priority]++;
             QueueOf(task.Model).Enqueue(task);
-            _live[task.Id] = task;
-            _store.Add(task);
             return task;
         }
     }

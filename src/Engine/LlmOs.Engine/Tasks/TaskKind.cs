@@ -5,4 +5,7 @@ public enum TaskKind
 {
     Generate,
     Embed,
+
+    /// <summary>A request handed to an app's intent handler (see <see cref="Intents.IntentRegistry"/>).</summary>
+    Intent,
 }

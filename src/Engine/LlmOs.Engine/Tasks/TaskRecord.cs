@@ -2,6 +2,7 @@ using System.Text;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
+using LlmOs.Engine.Intents;
 using LlmOs.Engine.Scheduling;
 
 namespace LlmOs.Engine.Tasks;
@@ -37,6 +38,14 @@ public sealed class TaskRecord
         Inputs = inputs;
     }
 
+    /// <summary>An intent handed to <paramref name="handler"/>; its model is the handler's address.</summary>
+    public TaskRecord(string id, IntentInvocation invocation, IIntentHandler handler, TimeProvider time)
+        : this(id, TaskKind.Intent, invocation.CallerUid, handler.Address, time)
+    {
+        Invocation = invocation;
+        Handler = handler;
+    }
+
     private TaskRecord(string id, TaskKind kind, uint ownerUid, string model, TimeProvider time)
     {
         Id = id;
@@ -63,6 +72,14 @@ public sealed class TaskRecord
 
     /// <summary>The texts of an embedding task; empty for other kinds.</summary>
     public IReadOnlyList<string> Inputs { get; } = [];
+
+    /// <summary>What an intent task asks, and of whom; null for other kinds.</summary>
+    public IntentInvocation? Invocation { get; }
+
+    public IIntentHandler? Handler { get; }
+
+    /// <summary>The handler's answer once an intent task completed.</summary>
+    public IntentReply? Reply { get; private set; }
 
     public TaskPriority Priority { get; init; } = TaskPriority.Interactive;
 
@@ -131,6 +148,9 @@ public sealed class TaskRecord
 
     public void CompleteEmbeddings(EmbeddingResult result) =>
         Finish(TaskState.Completed, TaskEventKind.Completed, () => Embeddings = result);
+
+    public void CompleteIntent(IntentReply reply) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Reply = reply);
 
     public void Fail(ErrorKind kind, string message) =>
         Finish(TaskState.Failed, TaskEventKind.Failed, () => Error = new TaskError(kind, message));

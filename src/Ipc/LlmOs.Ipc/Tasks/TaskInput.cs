@@ -1,7 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LlmOs.Ipc.Tasks;
 
-/// <summary>The input of a task: <c>prompt</c> for <c>generate</c>; <c>texts</c> (or a single <c>text</c>) for <c>embed</c>.</summary>
+/// <summary>
+/// The input of a task: <c>prompt</c> for <c>generate</c>; <c>texts</c> (or a single <c>text</c>) for <c>embed</c>;
+/// <c>intent</c>, its <c>slots</c> (name → string, number or boolean) and the <c>utterance</c> for <c>intent</c>.
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record TaskInput(string? Prompt, IReadOnlyList<string>? Texts = null, string? Text = null);
+public sealed record TaskInput(
+    string? Prompt,
+    IReadOnlyList<string>? Texts = null,
+    string? Text = null,
+    string? Intent = null,
+    IReadOnlyDictionary<string, JsonElement>? Slots = null,
+    string? Utterance = null);

@@ -1,8 +1,17 @@
+using System.Text.Json;
+
 namespace LlmOs.Ipc.Tasks;
 
 /// <summary>
 /// The result of a finished task. A generation has its <c>text</c>, its <c>tokens</c> and <c>finish_reason</c>
 /// (<c>stop</c> or <c>length</c>). An embedding has one vector per input text in <c>embeddings</c>, in input order,
 /// and the <c>tokens</c> the texts came to; its <c>text</c> is empty and its <c>finish_reason</c> is <c>stop</c>.
+/// An intent has the handler's reply <c>text</c> and, when it acts on the desktop, its <c>action</c>
+/// (<c>{"type": "app.open", …}</c>) for the user's session to carry out.
 /// </summary>
-public sealed record TaskResultDto(string Text, int Tokens, string FinishReason, IReadOnlyList<float[]>? Embeddings = null);
+public sealed record TaskResultDto(
+    string Text,
+    int Tokens,
+    string FinishReason,
+    IReadOnlyList<float[]>? Embeddings = null,
+    IReadOnlyDictionary<string, JsonElement>? Action = null);

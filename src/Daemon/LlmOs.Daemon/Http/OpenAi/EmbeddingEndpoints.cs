@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc.OpenAi;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
 using LlmOs.Ipc.OpenAi;

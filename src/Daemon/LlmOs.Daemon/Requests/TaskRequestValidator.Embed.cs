@@ -1,6 +1,6 @@
 using LlmOs.Ipc.Tasks;
 
-namespace LlmOs.Daemon.Http;
+namespace LlmOs.Daemon.Requests;
 
 internal sealed partial class TaskRequestValidator
 {

@@ -1,6 +1,6 @@
 using LlmOs.Engine.Errors;
 
-namespace LlmOs.Daemon.Http;
+namespace LlmOs.Daemon.Requests;
 
 /// <summary>The limits on the texts of an embedding, the same for <c>/v1/tasks</c> and OpenAI's <c>/v1/embeddings</c>.</summary>
 internal static class EmbeddingTexts

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LlmOs.Engine.Errors;
 
-namespace LlmOs.Daemon.Http;
+namespace LlmOs.Daemon.Requests;
 
 /// <summary>
 /// Reads a <c>keep_alive</c> the way Ollama's clients send it: a number of seconds, or a string with a unit

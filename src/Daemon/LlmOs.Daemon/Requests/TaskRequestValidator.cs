@@ -4,7 +4,7 @@ using LlmOs.Engine.Generation;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc.Tasks;
 
-namespace LlmOs.Daemon.Http;
+namespace LlmOs.Daemon.Requests;
 
 /// <summary>Checks a decoded task request against the daemon's limits and turns it into engine values.</summary>
 internal sealed partial class TaskRequestValidator(DaemonSettings settings)
@@ -17,12 +17,17 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
     {
         if (request.Kind is null)
         {
-            throw Invalid("kind", "'kind' is required (\"generate\" or \"embed\")");
+            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\" or \"intent\")");
         }
 
         if (request.Kind != "generate")
         {
-            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed");
+            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent");
+        }
+
+        if (request.Input is { Intent: not null } or { Slots: not null } or { Utterance: not null })
+        {
+            throw Invalid("input", "'input.intent', 'input.slots' and 'input.utterance' are for intent tasks; a generate task takes 'input.prompt'");
         }
 
         if (request.Input is { Texts: not null } or { Text: not null })

@@ -1,0 +1,62 @@
+using LlmOs.Engine.Errors;
+using LlmOs.Engine.Intents;
+using LlmOs.Engine.Tasks;
+
+namespace LlmOs.Engine.Scheduling;
+
+public sealed partial class Scheduler
+{
+    /// <summary>How long an app's handler may take to answer before its task fails.</summary>
+    public static readonly TimeSpan IntentHandlerTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Hands an intent to the handler registered for it on behalf of the caller. It needs no model, so it starts at
+    /// once, under the same per-client limits as other work; cancelling the task cancels the call to the handler.
+    /// Throws <see cref="EngineException"/> (<see cref="ErrorKind.Unsupported"/>) when no handler takes the intent.
+    /// </summary>
+    public TaskRecord SubmitIntent(IntentInvocation invocation, IntentRegistry registry, TaskPriority priority = TaskPriority.Interactive)
+    {
+        var (registration, _) = registry.Find(invocation.Intent, invocation.CallerUid)
+            ?? throw new EngineException(ErrorKind.Unsupported, $"no app has registered a handler for intent '{invocation.Intent}'", "input.intent");
+        var task = Admit(invocation.CallerUid, id => new TaskRecord(id, invocation, registration.Handler, _time) { Priority = priority }, startNow: true);
+        if (task.State == TaskState.Running)
+        {
+            _ = RunIntentAsync(task, registration.Handler, invocation);
+        }
+
+        return task;
+    }
+
+    private async Task RunIntentAsync(TaskRecord task, IIntentHandler handler, IntentInvocation invocation)
+    {
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(task.CancellationToken);
+            deadline.CancelAfter(IntentHandlerTimeout);
+            var reply = await handler.HandleAsync(invocation, deadline.Token).ConfigureAwait(false);
+            task.CompleteIntent(reply);
+        }
+        catch (OperationCanceledException) when (task.CancellationToken.IsCancellationRequested)
+        {
+            task.MarkCancelled();
+        }
+        catch (OperationCanceledException)
+        {
+            task.Fail(ErrorKind.Internal, $"the handler at {handler.Address} did not answer within {IntentHandlerTimeout.TotalSeconds:0} s");
+        }
+        catch (EngineException e)
+        {
+            task.Fail(e.Kind, e.Message);
+        }
+#pragma warning disable CA1031 // whatever an app's handler does wrong fails its task, never the daemon
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            task.Fail(ErrorKind.Internal, $"the handler at {handler.Address} failed: {e.Message}");
+        }
+        finally
+        {
+            Finished(task, 0);
+        }
+    }
+}
