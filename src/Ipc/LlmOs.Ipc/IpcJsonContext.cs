@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
 using LlmOs.Ipc.Health;
+using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
 
@@ -29,4 +30,5 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(LoadModelRequest))]
 [JsonSerializable(typeof(UnloadModelResponse))]
 [JsonSerializable(typeof(CapabilitiesResponse))]
+[JsonSerializable(typeof(IntentDto))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;
