@@ -38,7 +38,7 @@ public sealed class DaemonProcess : IAsyncDisposable
     /// Starts <c>dotnet llmosd.dll --socket DIR/llmosd.sock --data-dir DIR/data</c> with the model copied into DIR/data/models,
     /// batching up to <paramref name="parallelSequences"/> generations per model (LLMOSD_PARALLELSEQUENCES).
     /// </summary>
-    public static DaemonProcess Start(string llmosd, string modelPath, string dir, int threads, int parallelSequences)
+    public static DaemonProcess Start(string llmosd, string modelPath, string dir, int threads, int parallelSequences, string busAddress)
     {
         string socket = Path.Combine(dir, "llmosd.sock");
         string data = Path.Combine(dir, "data");
@@ -66,6 +66,7 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
 
         start.Environment["LLMOSD_PARALLELSEQUENCES"] = parallelSequences.ToString();
+        start.Environment["DBUS_SESSION_BUS_ADDRESS"] = busAddress; // the run's private bus: llmosd serves D-Bus there
         string environment = $"LLMOSD_PARALLELSEQUENCES={parallelSequences} ";
         if (threads > 0)
         {

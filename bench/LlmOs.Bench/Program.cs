@@ -50,6 +50,7 @@ internal static class Bench
 
         var dir = Directory.CreateTempSubdirectory("llmos-bench-");
         DaemonProcess? daemon = null;
+        BenchBus? bus = null;
         ConsoleCancelEventHandler onCancel = (_, _) =>
         {
             // Ctrl-C: never leave a daemon or a temp dir behind.
@@ -66,7 +67,8 @@ internal static class Bench
         try
         {
             Progress($"daemon: starting {llmosd}");
-            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads, BenchOptions.ParallelSequences);
+            bus = await BenchBus.StartAsync(dir.FullName);
+            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address);
             var ready = await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
 
             Progress($"generation: 1 warm-up + {options.Runs} rounds of {options.Tokens} tokens per stream: in-process 1 stream, daemon 1, {string.Join(", ", BenchOptions.StreamCounts)} streams, in-process 1 and {BenchOptions.ParallelSequences} sequences on one context");
@@ -87,6 +89,10 @@ internal static class Bench
             var health1 = await HealthBench.RunAsync(daemon.Socket, 1, options.Requests, BenchOptions.WarmupRequests);
             var health16 = await HealthBench.RunAsync(daemon.Socket, BenchOptions.ConcurrentClients, options.Requests, BenchOptions.WarmupRequests);
 
+            Progress($"D-Bus: {options.Requests} round trips each of GetId, Ping and GetStatus; {options.Runs} generations as Delta signals and over the socket");
+            var busCalls = await BusRoundTripBench.RunAsync(bus.Address, options.Requests, BenchOptions.WarmupRequests);
+            var (socketStreams, busStreams) = await BusStreamBench.RunAsync(bus.Address, daemon.Socket, options.Tokens, options.Runs);
+
             Progress("daemon: SIGTERM");
             var stopped = await daemon.TerminateAsync(TimeSpan.FromSeconds(20));
             string commandLine = daemon.CommandLine;
@@ -97,6 +103,8 @@ internal static class Bench
             bool sameText = report.Print();
             Console.WriteLine();
             EmbeddingBench.Print(embeddings, Console.Out);
+            Console.WriteLine();
+            BusReport.Print(busCalls, socketStreams, busStreams, Console.Out);
             Console.WriteLine();
             Console.WriteLine($"total run time: {Stopwatch.GetElapsedTime(benchStart).TotalSeconds:F1} s");
             Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench{(args.Length > 0 ? " -- " + string.Join(' ', args.Select(Quote)) : "")}");
@@ -115,6 +123,7 @@ internal static class Bench
                 await daemon.DisposeAsync();
             }
 
+            bus?.Dispose();
             dir.Delete(recursive: true);
         }
     }
