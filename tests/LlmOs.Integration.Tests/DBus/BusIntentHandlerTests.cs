@@ -21,7 +21,7 @@ public sealed class BusIntentHandlerTests
         var handler = new TestIntentHandler(HandlerPath);
         var app = await bus.ConnectAsync();
         app.Connection.AddMethodHandler(handler);
-        await RegisterAsync(app, HandlerPath, "timer.set", TestIntentHandler.RefusedIntent);
+        await RegisterAsync(app, HandlerPath, "timer.set", TestIntentHandler.RefusedIntent, TestIntentHandler.MisshapenIntent);
 
         // The socket dispatches to the app on the bus: the same registry serves both transports.
         using var response = await bus.Daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(TimerTask));
@@ -43,6 +43,12 @@ public sealed class BusIntentHandlerTests
         var refused = await TaskWire.ReadTaskAsync(refusedResponse);
         Assert.Equal(TaskStates.Failed, refused.State);
         Assert.Contains("no timers today", refused.Error!.Message);
+
+        // So does a reply of the wrong shape, and the daemon carries on.
+        using var misshapenResponse = await bus.Daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(TimerTask.Replace("timer.set", TestIntentHandler.MisshapenIntent)));
+        var misshapen = await TaskWire.ReadTaskAsync(misshapenResponse);
+        Assert.Equal(TaskStates.Failed, misshapen.State);
+        Assert.Contains("(s reply, a{sv} action)", misshapen.Error!.Message);
 
         // The app leaves the bus (as when its process dies): its registrations go with it.
         await app.DisposeAsync();

@@ -79,6 +79,27 @@ public sealed class BusTaskSignalTests
     }
 
     [Fact]
+    public async Task A_blocking_Generate_whose_caller_is_killed_cancels_its_task()
+    {
+        await using var bus = await BusDaemon.StartAsync();
+
+        // gdbus killed while it waits for Generate's answer, as when a script is interrupted.
+        var killed = await ProcessRunner.RunAsync("timeout", ["-s", "KILL", "0.5", "gdbus", "call", "--address", bus.Address, "--dest", DBusNames.Service,
+            "--object-path", DBusNames.DaemonPath, "--method", "org.llmos.Daemon1.Generate", "Once upon a time", $"{{'max_tokens': <{Long}>, 'temperature': <0.0>}}"]);
+        Assert.Equal(137, killed.ExitCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(2);
+        TaskDto? task;
+        while ((task = (await bus.Daemon.Client.ListTasksAsync()).SingleOrDefault()) is not { State: TaskStates.Cancelled } && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(TaskStates.Cancelled, task?.State);
+        Assert.True(task!.Result is null, "the generation ran to its end");
+    }
+
+    [Fact]
     public async Task Watch_sends_a_socket_task_s_signals_to_a_connection_of_its_owner()
     {
         await using var bus = await BusDaemon.StartAsync();

@@ -9,11 +9,15 @@ public sealed record HandledIntent(string Intent, Dictionary<string, VariantValu
 
 /// <summary>
 /// An app's <c>org.llmos.IntentHandler1</c> object, exported on a connection of its own: answers "timer.set" with a
-/// reply and an action, and refuses "timer.fail" with an error of the app's own.
+/// reply and an action, and refuses "timer.fail" with an error of the app's own,
+/// and answers "timer.garbage" with a reply of the wrong shape.
 /// </summary>
 public sealed class TestIntentHandler(string path) : IPathMethodHandler
 {
     public const string RefusedIntent = "timer.fail";
+
+    /// <summary>Answered with a reply of the wrong shape (s instead of s, a{sv}).</summary>
+    public const string MisshapenIntent = "timer.garbage";
 
     public string Path { get; } = path;
 
@@ -36,6 +40,15 @@ public sealed class TestIntentHandler(string path) : IPathMethodHandler
         if (call.Intent == RefusedIntent)
         {
             context.ReplyError("org.example.Timer.Error.NoTimers", "no timers today");
+            return ValueTask.CompletedTask;
+        }
+
+        if (call.Intent == MisshapenIntent)
+        {
+            var misshapen = context.CreateReplyWriter("s");
+            misshapen.WriteString("no action here");
+            context.Reply(misshapen.CreateMessage());
+            misshapen.Dispose();
             return ValueTask.CompletedTask;
         }
 

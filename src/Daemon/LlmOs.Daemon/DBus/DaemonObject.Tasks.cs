@@ -29,7 +29,10 @@ internal sealed partial class DaemonObject
 
         // The reply goes out before the first signal, so the caller knows the task's path when its signals come.
         ReplyString(context, "o", TaskPath(task.Id));
-        signals.Follow(task, context.Connection, caller.UniqueName, fromStart: true);
+        if (!caller.Peer.IsGone)
+        {
+            signals.Follow(task, context.Connection, caller.UniqueName, fromStart: true);
+        }
     }
 
     /// <summary>Generate(s prompt, a{sv} options) → s: the text once done; the task ends with the call or the caller.</summary>
