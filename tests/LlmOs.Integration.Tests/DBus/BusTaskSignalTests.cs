@@ -100,6 +100,22 @@ public sealed class BusTaskSignalTests
     }
 
     [Fact]
+    public async Task On_SIGTERM_a_running_task_finishes_within_the_grace_and_its_submitter_still_gets_Finished()
+    {
+        await using var bus = await BusDaemon.StartAsync();
+        await using var client = await bus.ConnectAsync();
+        string path = await client.SubmitGenerateAsync("Once upon a time", Long);
+        await client.WaitForAsync(s => s.Path == path && s.Member == "Delta");
+
+        await bus.Daemon.TerminateAsync();
+
+        var finished = client.SignalsOf(path).SingleOrDefault(s => s.Member == "Finished");
+        Assert.True(finished is not null, "no Finished before llmosd left the bus:\n" + bus.Daemon.Log);
+        Assert.Equal(TaskStates.Completed, finished.State);
+        Assert.True(finished.Task!.Result!.Tokens > 1000, $"{finished.Task.Result.Tokens} tokens");
+    }
+
+    [Fact]
     public async Task Watch_sends_a_socket_task_s_signals_to_a_connection_of_its_owner()
     {
         await using var bus = await BusDaemon.StartAsync();

@@ -1,4 +1,5 @@
 using LlmOs.Daemon.Configuration;
+using LlmOs.Engine.Tasks;
 using LlmOs.Ipc.DBus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,8 @@ internal sealed class BusService(
     DaemonObject daemonObject,
     TaskObjects taskObjects,
     BusPeers peers,
+    TaskStore store,
+    TaskSignals signals,
     TimeProvider time,
     ILogger<BusService> logger) : BackgroundService
 {
@@ -24,6 +27,35 @@ internal sealed class BusService(
 
     /// <summary>A bus that accepts the socket but never finishes the handshake must not hold the service forever.</summary>
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private volatile bool _joined;
+
+    /// <summary>
+    /// On the way down the scheduler refuses new tasks and gives running ones the shutdown grace: stay on the bus until
+    /// they have ended, so that their D-Bus callers still get their answers and their Finished signals.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_joined)
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var running = store.List(null).Where(t => !t.IsFinished).Select(t => t.Finished).ToList();
+        var grace = TimeSpan.FromSeconds(Math.Max(0, settings.ShutdownGraceSeconds) + 1);
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(grace, time, cancellationToken).ConfigureAwait(false);
+            await signals.DrainAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // The host's own shutdown timeout wins; leave now.
+        }
+
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,6 +77,7 @@ internal sealed class BusService(
             {
                 await connection.ConnectAsync().AsTask().WaitAsync(ConnectTimeout, time, stoppingToken).ConfigureAwait(false);
                 await JoinAsync(connection, name).ConfigureAwait(false);
+                _joined = true;
                 delay = FirstRetry;
                 failedBefore = false;
                 var reason = await connection.DisconnectedAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -71,6 +104,7 @@ internal sealed class BusService(
             }
             finally
             {
+                _joined = false;
                 connection.Dispose();
                 peers.LeaveAll(); // with our connection, every peer's is gone for us
             }

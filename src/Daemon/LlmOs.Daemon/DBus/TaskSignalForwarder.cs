@@ -23,6 +23,9 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
 
     public TaskRecord Record { get; } = task;
 
+    /// <summary>Completes when the forwarder has stopped (set by <see cref="TaskSignals"/> when it starts it).</summary>
+    public Task Completion { get; set; } = Task.CompletedTask;
+
     /// <summary>Adds a recipient from now on; false when the forwarder has finished (the task has ended).</summary>
     public bool TryAdd(string uniqueName)
     {

@@ -53,11 +53,15 @@ internal sealed class TaskSignals : IDisposable
             var forwarder = new TaskSignalForwarder(task, connection, recipient, fromStart ? 0 : task.Events.Count, _time);
             if (_forwarders.TryAdd(task.Id, forwarder))
             {
-                _ = RunAsync(forwarder);
+                forwarder.Completion = RunAsync(forwarder);
                 return;
             }
         }
     }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) until the forwarders have sent what their ended tasks left.</summary>
+    public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        Task.WhenAll(_forwarders.Values.Select(f => f.Completion)).WaitAsync(timeout, _time, cancellationToken);
 
     /// <summary>A connection left the bus: no forwarder sends to it any more.</summary>
     public void Forget(string uniqueName)
@@ -83,6 +87,10 @@ internal sealed class TaskSignals : IDisposable
         }
         catch (OperationCanceledException) when (_stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (ObjectDisposedException)
+        {
+            // Our connection closed (the bus went away, or the daemon left it): nobody to send to any more.
         }
 #pragma warning disable CA1031 // a forwarder that fails stops its signals, never the daemon or the task
         catch (Exception e)
