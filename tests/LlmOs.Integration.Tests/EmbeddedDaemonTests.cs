@@ -16,7 +16,7 @@ public sealed class EmbeddedDaemonTests
         using var dir = new TempDir();
         Directory.CreateDirectory(dir.File("data/models"));
         File.Copy(TestPaths.Stories, dir.File("data/models/stories260K.gguf"));
-        var settings = new DaemonSettings { Socket = dir.File("llmosd.sock"), DataDir = dir.File("data"), LogLevel = "Warning" };
+        var settings = new DaemonSettings { Socket = dir.File("llmosd.sock"), DataDir = dir.File("data"), LogLevel = "Warning", Bus = DaemonBus.None };
 
         var daemon = LlmosDaemon.Create(settings);
         await using (daemon)
