@@ -46,11 +46,13 @@ internal static class IntentEndpoints
         // The stream ends when the client hangs up or the daemon stops; either way the registration goes with it.
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        registry.Register(handler.Owner, caller, handler, definitions);
-        IntentStreamLog.Registered(logger, handler.Address, caller, string.Join(", ", names));
         try
         {
-            await IntentEventStream.RunAsync(context.Response, handler, new IntentRegisteredEvent(handler.RegistrationId, names), ended.Token).ConfigureAwait(false);
+            registry.Register(handler.Owner, caller, handler, definitions);
+            IntentStreamLog.Registered(logger, handler.Address, caller, string.Join(", ", names));
+            var registered = new IntentRegisteredEvent(handler.RegistrationId, names);
+            TaskEventStream.Start(context.Response);
+            await IntentEventStream.RunAsync(context.Response.BodyWriter, handler, registered, IntentEventStream.KeepAliveInterval, ended.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)
         {

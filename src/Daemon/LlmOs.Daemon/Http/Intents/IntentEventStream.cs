@@ -4,14 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Intents;
-using Microsoft.AspNetCore.Http;
 
 namespace LlmOs.Daemon.Http.Intents;
 
 /// <summary>
 /// Writes a socket handler's event stream: <c>registered</c>, then a <c>dispatch</c> per request as the handler's
-/// channel yields them, and a comment line every <see cref="KeepAliveInterval"/> of silence so that a client that
-/// died without closing its connection is noticed (the write fails) and its registration dropped.
+/// channel yields them, and a comment line after each <see cref="KeepAliveInterval"/> of silence so that a client that
+/// died without closing its connection is noticed (the write fails) and its registration dropped. The response's
+/// headers are <see cref="TaskEventStream.Start"/>'s.
 /// </summary>
 internal static class IntentEventStream
 {
@@ -22,15 +22,9 @@ internal static class IntentEventStream
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] KeepAlive = ": keep-alive\n\n"u8.ToArray();
 
-    /// <summary>Runs until the client goes away or <paramref name="cancellationToken"/> fires (the daemon stops).</summary>
-    public static async Task RunAsync(HttpResponse response, SseIntentHandler handler, IntentRegisteredEvent registered, CancellationToken cancellationToken)
+    /// <summary>Writes the stream until the client goes away or <paramref name="cancellationToken"/> fires (the daemon stops).</summary>
+    public static async Task RunAsync(PipeWriter pipe, SseIntentHandler handler, IntentRegisteredEvent registered, TimeSpan keepAliveInterval, CancellationToken cancellationToken)
     {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-
-        var pipe = response.BodyWriter;
         using var json = new Utf8JsonWriter(pipe);
         WriteEvent(pipe, json, RegisteredLine, registered, IpcJsonContext.Default.IntentRegisteredEvent);
         if (!await FlushAsync(pipe, cancellationToken).ConfigureAwait(false))
@@ -41,7 +35,7 @@ internal static class IntentEventStream
         var dispatches = handler.Dispatches;
         while (true)
         {
-            bool? waiting = await WaitAsync(dispatches, cancellationToken).ConfigureAwait(false);
+            bool? waiting = await WaitAsync(dispatches, keepAliveInterval, cancellationToken).ConfigureAwait(false);
             if (waiting is null)
             {
                 return;
@@ -69,16 +63,16 @@ internal static class IntentEventStream
         }
     }
 
-    /// <summary>True when dispatches wait, false after <see cref="KeepAliveInterval"/> of silence, null once the handler is closed.</summary>
-    private static async Task<bool?> WaitAsync(System.Threading.Channels.ChannelReader<IntentDispatchEvent> dispatches, CancellationToken cancellationToken)
+    /// <summary>True when dispatches wait, false after <paramref name="silence"/>, null once the handler is closed.</summary>
+    private static async Task<bool?> WaitAsync(System.Threading.Channels.ChannelReader<IntentDispatchEvent> dispatches, TimeSpan silence, CancellationToken cancellationToken)
     {
-        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        silence.CancelAfter(KeepAliveInterval);
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        quiet.CancelAfter(silence);
         try
         {
-            return await dispatches.WaitToReadAsync(silence.Token).ConfigureAwait(false) ? true : null;
+            return await dispatches.WaitToReadAsync(quiet.Token).ConfigureAwait(false) ? true : null;
         }
-        catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (quiet.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }
