@@ -1,4 +1,7 @@
+using LlmOs.Ipc.Capabilities;
+using LlmOs.Ipc.Errors;
 using LlmOs.Ipc.Health;
+using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
 
@@ -50,4 +53,14 @@ public interface ILlmosTransport : IDisposable
 
     /// <summary>The daemon's figures in the Prometheus text format, as <c>GET /metrics</c> answers them.</summary>
     Task<string> GetMetricsTextAsync(CancellationToken cancellationToken);
+
+    /// <summary>Each kind of work and whether it is ready, available, needs a model or is unavailable (<c>GET /v1/capabilities</c>, D-Bus <c>GetCapabilities</c>).</summary>
+    Task<CapabilitiesResponse> GetCapabilitiesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The intent handlers registered that the caller can reach (<c>GET /v1/intents</c>). A transport whose daemon interface
+    /// has no such listing (D-Bus has none) keeps this default, which refuses with <c>unsupported</c>.
+    /// </summary>
+    Task<IntentListResponse> ListIntentsAsync(CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot list intent registrations; use the socket");
 }

@@ -13,6 +13,9 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     ModelsCommand.Create(),
     PsCommand.Create(),
     TopCommand.Create(),
+    CapabilitiesCommand.Create(),
+    IntentsCommand.Create(),
+    IntentCommand.Create(),
 };
 
 var parse = root.Parse(args);

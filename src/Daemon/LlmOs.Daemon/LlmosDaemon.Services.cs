@@ -2,6 +2,7 @@ using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.DBus;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Daemon.Metrics;
 using LlmOs.Daemon.Requests;
@@ -41,6 +42,7 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TaskStore>();
         services.AddSingleton<IntentRegistry>();
+        services.AddSingleton<SocketIntentHandlers>();
         var machine = new MachineResources(settings);
         services.AddSingleton(machine);
         services.AddSingleton(new SchedulerOptions

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         MetricsEndpoints.Map(app);
         EmbeddingEndpoints.Map(app);
         CapabilityEndpoints.Map(app);
+        IntentEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }

@@ -31,4 +31,9 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(UnloadModelResponse))]
 [JsonSerializable(typeof(CapabilitiesResponse))]
 [JsonSerializable(typeof(IntentDto))]
+[JsonSerializable(typeof(IntentRegistrationRequest))]
+[JsonSerializable(typeof(IntentRegisteredEvent))]
+[JsonSerializable(typeof(IntentDispatchEvent))]
+[JsonSerializable(typeof(IntentDispatchAnswer))]
+[JsonSerializable(typeof(IntentListResponse))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;

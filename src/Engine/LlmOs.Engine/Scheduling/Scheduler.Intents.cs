@@ -6,7 +6,7 @@ namespace LlmOs.Engine.Scheduling;
 
 public sealed partial class Scheduler
 {
-    /// <summary>How long an app's handler may take to answer before its task fails.</summary>
+    /// <summary>How long an app's handler may take to answer before its task fails, unless <see cref="SchedulerOptions.IntentHandlerTimeout"/> says otherwise.</summary>
     public static readonly TimeSpan IntentHandlerTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -32,7 +32,7 @@ public sealed partial class Scheduler
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(task.CancellationToken);
-            deadline.CancelAfter(IntentHandlerTimeout);
+            deadline.CancelAfter(_options.IntentHandlerTimeout);
             var reply = await handler.HandleAsync(invocation, deadline.Token).ConfigureAwait(false);
             task.CompleteIntent(reply);
         }
@@ -42,7 +42,7 @@ public sealed partial class Scheduler
         }
         catch (OperationCanceledException)
         {
-            task.Fail(ErrorKind.Internal, $"the handler at {handler.Address} did not answer within {IntentHandlerTimeout.TotalSeconds:0} s");
+            task.Fail(ErrorKind.Internal, $"the handler at {handler.Address} did not answer within {_options.IntentHandlerTimeout.TotalSeconds:0.#} s");
         }
         catch (EngineException e)
         {

@@ -33,4 +33,7 @@ public sealed class SchedulerOptions
     public TimeSpan LoadBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan LoadBackoffMax { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an app's intent handler may take to answer before its task fails.</summary>
+    public TimeSpan IntentHandlerTimeout { get; init; } = Scheduler.IntentHandlerTimeout;
 }
