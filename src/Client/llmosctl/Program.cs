@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LlmOs.Ctl.Cli;
 using LlmOs.Ctl.Commands;
 

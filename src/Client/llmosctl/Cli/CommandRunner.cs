@@ -1,4 +1,3 @@
-using System.CommandLine;
 using LlmOs.Client;
 
 namespace LlmOs.Ctl.Cli;

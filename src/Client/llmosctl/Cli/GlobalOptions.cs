@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace LlmOs.Ctl.Cli;
 
 /// <summary>Options every command takes.</summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using LlmOs.Ipc;
-using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Ctl.Cli;
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
 using LlmOs.Ctl.Cli;
-using LlmOs.Ipc;
 
 namespace LlmOs.Ctl.Commands;
 

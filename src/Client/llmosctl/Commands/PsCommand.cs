@@ -1,6 +1,4 @@
-using System.CommandLine;
 using LlmOs.Ctl.Cli;
-using LlmOs.Ipc;
 
 namespace LlmOs.Ctl.Commands;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using LlmOs.Ctl.Cli;
-using LlmOs.Ipc;
-using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Ctl.Commands;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Diagnostics;
 using LlmOs.Client;
 using LlmOs.Client.Metrics;

@@ -1,5 +1,4 @@
 using LlmOs.Client.Metrics;
-using LlmOs.Ipc.Metrics;
 
 namespace LlmOs.Ctl.Top;
 
