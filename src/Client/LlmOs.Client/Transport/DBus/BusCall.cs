@@ -1,5 +1,6 @@
 using LlmOs.Ipc.DBus;
 using LlmOs.Ipc.Errors;
+using Tmds.DBus.Protocol;
 
 namespace LlmOs.Client.Transport.DBus;
 
@@ -19,4 +20,23 @@ internal readonly record struct BusCall(string Path, string Interface, string Me
     /// <summary>The task id in a task object's path.</summary>
     public static string TaskId(string path) =>
         DBusNames.TaskId(path) ?? throw new LlmosException(ErrorCodes.Internal, $"llmosd answered with '{path}', which is no task object");
+
+    /// <summary>Sends the call to llmosd on <paramref name="connection"/> and reads its reply with <paramref name="read"/>.</summary>
+    public Task<T> InvokeAsync<TArguments, T>(DBusConnection connection, TArguments arguments, ArgumentWriter<TArguments> write, MessageValueReader<T> read, object? readerState)
+    {
+        var writer = connection.GetMessageWriter();
+        MessageBuffer message;
+        try
+        {
+            writer.WriteMethodCallHeader(DBusNames.Service, Path, Interface, Member, Signature, MessageFlags.None);
+            write(ref writer, arguments);
+            message = writer.CreateMessage();
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+
+        return connection.CallMethodAsync(message, read, readerState);
+    }
 }

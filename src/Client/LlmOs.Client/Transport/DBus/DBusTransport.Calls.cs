@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using LlmOs.Ipc.DBus;
 using LlmOs.Ipc.Errors;
 using Tmds.DBus.Protocol;
 
@@ -27,8 +26,7 @@ public sealed partial class DBusTransport
         var bus = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var message = CreateCall(bus.Connection, call, arguments, write);
-            return await bus.Connection.CallMethodAsync(message, read, readerState).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await call.InvokeAsync(bus.Connection, arguments, write, read, readerState).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
@@ -42,21 +40,6 @@ public sealed partial class DBusTransport
             }
 
             throw translated;
-        }
-    }
-
-    private static MessageBuffer CreateCall<TArguments>(DBusConnection connection, BusCall call, TArguments arguments, ArgumentWriter<TArguments> write)
-    {
-        var writer = connection.GetMessageWriter();
-        try
-        {
-            writer.WriteMethodCallHeader(DBusNames.Service, call.Path, call.Interface, call.Member, call.Signature, MessageFlags.None);
-            write(ref writer, arguments);
-            return writer.CreateMessage();
-        }
-        finally
-        {
-            writer.Dispose();
         }
     }
 
