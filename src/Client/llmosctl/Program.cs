@@ -1,9 +1,11 @@
+using System.CommandLine;
 using LlmOs.Ctl.Cli;
 using LlmOs.Ctl.Commands;
 
 var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
 {
     GlobalOptions.Socket,
+    GlobalOptions.Bus,
     GlobalOptions.Json,
     StatusCommand.Create(),
     GenerateCommand.Create(),

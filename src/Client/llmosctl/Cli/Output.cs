@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Ctl.Cli;
 

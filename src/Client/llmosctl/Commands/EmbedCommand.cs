@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using LlmOs.Ctl.Cli;
+using LlmOs.Ipc;
 
 namespace LlmOs.Ctl.Commands;
 

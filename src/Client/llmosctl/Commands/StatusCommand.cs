@@ -1,4 +1,6 @@
+using System.CommandLine;
 using LlmOs.Ctl.Cli;
+using LlmOs.Ipc;
 
 namespace LlmOs.Ctl.Commands;
 

@@ -1,4 +1,7 @@
+using System.CommandLine;
 using LlmOs.Ctl.Cli;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Ctl.Commands;
 

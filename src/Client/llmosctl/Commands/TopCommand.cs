@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using LlmOs.Client;
 using LlmOs.Client.Metrics;

@@ -1,4 +1,5 @@
 using LlmOs.Client.Metrics;
+using LlmOs.Ipc.Metrics;
 
 namespace LlmOs.Ctl.Top;
 
