@@ -41,7 +41,9 @@ internal static class TaskSignalReader
                 _ => TaskSignal.Ignored,
             };
         }
-        catch (Exception e) when (e is DBusExceptionBase or FormatException or InvalidOperationException or IndexOutOfRangeException)
+#pragma warning disable CA1031 // whatever a malformed message throws, the read loop must go on
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return TaskSignal.Ignored;
         }
@@ -55,7 +57,7 @@ internal static class TaskSignalReader
         {
             return new TaskSignal(TaskSignalKind.Finished, path, State: state, Task: DBusDictionaryReader.Read(dictionary, IpcJsonContext.Default.TaskDto));
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException or NotSupportedException)
         {
             // The end still counts; the follower reads the task with GetTask instead.
             return new TaskSignal(TaskSignalKind.Finished, path, State: state);
