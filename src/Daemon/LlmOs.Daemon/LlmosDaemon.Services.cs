@@ -1,4 +1,5 @@
 using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.DBus;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Http.OpenAi;
@@ -68,6 +69,20 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());
         services.AddHostedService<TaskRetention>();
+        AddBus(services, settings);
+    }
+
+    /// <summary>The D-Bus service (DBus/): its objects always exist; it joins a bus unless told <c>--bus none</c>.</summary>
+    private static void AddBus(IServiceCollection services, DaemonSettings settings)
+    {
+        services.AddSingleton<BusPeers>();
+        services.AddSingleton<TaskSignals>();
+        services.AddSingleton<DaemonObject>();
+        services.AddSingleton<TaskObjects>();
+        if (settings.EffectiveBus != DaemonBus.None)
+        {
+            services.AddHostedService<BusService>();
+        }
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, DaemonSettings settings)

@@ -14,6 +14,8 @@ public sealed record DaemonCommandLine(IReadOnlyDictionary<string, string?> Over
           --data-dir PATH     keep state (models, registry) here
           --config PATH       read this JSON configuration file
           --log-level LEVEL   Trace, Debug, Information, Warning, Error
+          --bus BUS           serve D-Bus clients on the session or system bus, or none
+                              (default: session in user mode, system in system mode)
           --version           print the version and exit
           -h, --help          print this help and exit
         Configuration keys may also come from LLMOSD_* environment variables, e.g. LLMOSD_QUEUECAPACITY=64.
@@ -24,6 +26,7 @@ public sealed record DaemonCommandLine(IReadOnlyDictionary<string, string?> Over
         ["--socket"] = nameof(DaemonSettings.Socket),
         ["--data-dir"] = nameof(DaemonSettings.DataDir),
         ["--log-level"] = nameof(DaemonSettings.LogLevel),
+        ["--bus"] = nameof(DaemonSettings.Bus),
         ["--config"] = "",
     };
 
@@ -68,6 +71,11 @@ public sealed record DaemonCommandLine(IReadOnlyDictionary<string, string?> Over
                     if (value.Length == 0)
                     {
                         throw new FormatException($"{name} needs a value");
+                    }
+
+                    if (key == nameof(DaemonSettings.Bus) && value.ToLowerInvariant() is not ("session" or "system" or "none"))
+                    {
+                        throw new FormatException($"{name} is session, system or none, not '{value}'");
                     }
 
                     if (key.Length == 0)

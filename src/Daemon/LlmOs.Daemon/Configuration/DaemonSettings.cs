@@ -16,6 +16,12 @@ public sealed class DaemonSettings
 
     public string LogLevel { get; set; } = "Information";
 
+    /// <summary>The bus llmosd serves D-Bus clients on; null means the mode's (session in user mode, system in system mode).</summary>
+    public DaemonBus? Bus { get; set; }
+
+    /// <summary>The bus in force: <see cref="Bus"/>, else the mode's.</summary>
+    public DaemonBus EffectiveBus => Bus ?? (Mode == DaemonMode.System ? DaemonBus.System : DaemonBus.Session);
+
     public int QueueCapacity { get; set; } = 256;
 
     /// <summary>How long running tasks may go on after SIGTERM before they are cancelled.</summary>

@@ -1,0 +1,54 @@
+using System.Globalization;
+using LlmOs.Daemon.Http;
+using LlmOs.Engine.Errors;
+using LlmOs.Ipc.DBus;
+using LlmOs.Ipc.Errors;
+
+namespace LlmOs.Daemon.DBus;
+
+/// <summary>
+/// Failures as D-Bus error replies: engine refusals become <c>org.llmos.Error.&lt;Code&gt;</c> with the same code the
+/// socket answers (one table, <see cref="HttpErrors.Code"/>), so both transports speak DESIGN.md's vocabulary alike.
+/// </summary>
+internal static class DBusErrors
+{
+    public const string PropertyReadOnly = "org.freedesktop.DBus.Error.PropertyReadOnly";
+    public const string UnknownProperty = "org.freedesktop.DBus.Error.UnknownProperty";
+    public const string UnknownInterface = "org.freedesktop.DBus.Error.UnknownInterface";
+    public const string UnknownObject = "org.freedesktop.DBus.Error.UnknownObject";
+
+    /// <summary>The error name and message for an exception; <c>Expected</c> is false for a bug (logged, answered Internal).</summary>
+    public static (string Name, string Message, bool Expected) From(Exception exception) => exception switch
+    {
+        BusCallException e => (e.ErrorName, e.Message, true),
+        EngineException e => (DBusErrorNames.ForCode(HttpErrors.Code(e.Kind)), WithRetry(e), true),
+        _ => (DBusErrorNames.ForCode(ErrorCodes.Internal), "the daemon failed to handle this call", false),
+    };
+
+    /// <summary>The engine's kind of an error an app's handler answered with, when it is one of ours; else null.</summary>
+    public static ErrorKind? KindOf(string errorName) => DBusErrorNames.CodeOf(errorName) switch
+    {
+        ErrorCodes.InvalidInput => ErrorKind.InvalidInput,
+        ErrorCodes.UnsupportedMedia => ErrorKind.UnsupportedMedia,
+        ErrorCodes.TooLarge => ErrorKind.TooLarge,
+        ErrorCodes.ModelNotFound => ErrorKind.ModelNotFound,
+        ErrorCodes.NeedsModel => ErrorKind.NeedsModel,
+        ErrorCodes.Busy => ErrorKind.Busy,
+        ErrorCodes.QuotaExceeded => ErrorKind.QuotaExceeded,
+        ErrorCodes.Forbidden => ErrorKind.Forbidden,
+        ErrorCodes.Cancelled => ErrorKind.Cancelled,
+        ErrorCodes.Unsupported => ErrorKind.Unsupported,
+        ErrorCodes.Internal => ErrorKind.Internal,
+        _ => null,
+    };
+
+    public static BusCallException NotFound(string message) => BusCallException.Of(ErrorCodes.NotFound, message);
+
+    public static BusCallException InvalidInput(string message) => BusCallException.Of(ErrorCodes.InvalidInput, message);
+
+    /// <summary>A busy refusal says when to retry in its message: D-Bus errors have no other field for it.</summary>
+    private static string WithRetry(EngineException e) =>
+        e.RetryAfter is { } after
+            ? string.Create(CultureInfo.InvariantCulture, $"{e.Message} (retry in {Math.Max(1, (int)Math.Ceiling(after.TotalSeconds))} s)")
+            : e.Message;
+}

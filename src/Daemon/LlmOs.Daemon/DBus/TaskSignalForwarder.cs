@@ -1,0 +1,164 @@
+using LlmOs.Daemon.Http;
+using LlmOs.Engine.Tasks;
+using LlmOs.Ipc.DBus;
+using Tmds.DBus.Protocol;
+
+namespace LlmOs.Daemon.DBus;
+
+/// <summary>
+/// Follows one task's event log (as the socket's event stream does) and sends its signals to its recipients: the
+/// submitting connection and those that called Watch. Text goes out as coalesced <c>Delta</c>s
+/// (<see cref="DeltaCoalescer"/>), state changes as <c>PropertiesChanged</c>, and the end as <c>Finished</c>, after the
+/// last of the text. The engine never waits for it: the log is append-only and this reads at its own pace.
+/// </summary>
+internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connection, string recipient, int from, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly List<string> _recipients = [recipient];
+    private readonly DeltaCoalescer _coalescer = new();
+    private readonly string _path = DBusNames.TaskPath(task.Id);
+    private readonly long _started = time.GetTimestamp();
+    private string[] _snapshot = [recipient];
+    private bool _closed;
+
+    public TaskRecord Record { get; } = task;
+
+    /// <summary>Adds a recipient from now on; false when the forwarder has finished (the task has ended).</summary>
+    public bool TryAdd(string uniqueName)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            if (!_recipients.Contains(uniqueName))
+            {
+                _recipients.Add(uniqueName);
+                _snapshot = [.. _recipients];
+            }
+
+            return true;
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FollowAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _closed = true;
+            }
+        }
+    }
+
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<TaskEvent>();
+        int next = from;
+        Task? due = null;
+        while (true)
+        {
+            bool hasMore;
+            var more = Record.Events.WaitForMoreAsync(next, cancellationToken);
+            if (more.IsCompleted || !_coalescer.HasPending)
+            {
+                hasMore = await more.ConfigureAwait(false);
+            }
+            else
+            {
+                // Held-back text goes out when its time comes, unless more events come first.
+                due ??= Task.Delay(Max(_coalescer.DueAt - Now, TimeSpan.Zero), time, cancellationToken);
+                var moreTask = more.AsTask();
+                if (await Task.WhenAny(moreTask, due).ConfigureAwait(false) != moreTask)
+                {
+                    await due.ConfigureAwait(false); // throws when cancelled
+                    SendDelta(_coalescer.Flush());
+                    due = null;
+                    continue;
+                }
+
+                hasMore = await moreTask.ConfigureAwait(false);
+            }
+
+            if (!hasMore)
+            {
+                return;
+            }
+
+            batch.Clear();
+            Record.Events.CopyFrom(next, batch);
+            next += batch.Count;
+            foreach (var taskEvent in batch)
+            {
+                if (taskEvent.Kind == TaskEventKind.Delta)
+                {
+                    due = SendDelta(_coalescer.Add(taskEvent.Text!, Now)) ? null : due;
+                }
+                else if (taskEvent.Kind != TaskEventKind.Queued)
+                {
+                    // Text before a state change goes out before it; the final event ends the forwarder.
+                    SendDelta(_coalescer.Flush());
+                    due = null;
+                    SendState(taskEvent.IsFinal);
+                    if (taskEvent.IsFinal)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            if (SendDelta(_coalescer.FlushIfDue(Now)))
+            {
+                due = null;
+            }
+        }
+    }
+
+    private TimeSpan Now => time.GetElapsedTime(_started);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Sends a Delta to every recipient when there is text; true when it did.</summary>
+    private bool SendDelta(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (string destination in Recipients())
+        {
+            TaskSignalWriter.Delta(connection, destination, _path, text);
+        }
+
+        return true;
+    }
+
+    private void SendState(bool final)
+    {
+        var dto = DtoMapper.ToDto(Record);
+        foreach (string destination in Recipients())
+        {
+            TaskSignalWriter.PropertiesChanged(connection, destination, _path, dto);
+            if (final)
+            {
+                TaskSignalWriter.Finished(connection, destination, _path, dto);
+            }
+        }
+    }
+
+    private string[] Recipients()
+    {
+        lock (_gate)
+        {
+            return _snapshot;
+        }
+    }
+}
