@@ -125,6 +125,26 @@ public sealed class BusClientTests
     }
 
     [Fact]
+    public async Task Another_connection_of_the_same_user_follows_a_task_with_Watch()
+    {
+        await using var daemon = await BusDaemon.StartAsync();
+        var submitted = await daemon.Client.SubmitGenerateAsync(Prompt, new TaskOptions(MaxTokens: 600, Temperature: 0));
+        using var other = LlmosClient.ForBus(daemon.Address);
+
+        var events = new List<TaskStreamEvent>();
+        await foreach (var taskEvent in other.Transport.FollowTaskAsync(submitted.Id, CancellationToken.None))
+        {
+            events.Add(taskEvent);
+        }
+
+        Assert.Equal(TaskEventNames.Completed, events[^1].Name);
+        string final = events[^1].Data.Task!.Result!.Text;
+        var deltas = events.Where(e => e.Name == TaskEventNames.Delta).Select(e => e.Data.Text).ToList();
+        Assert.NotEmpty(deltas); // it was followed while it ran, not read once done
+        Assert.EndsWith(string.Concat(deltas), final, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_daemon_on_the_bus_is_unreachable()
     {
         await using var bus = await PrivateBus.StartAsync();
