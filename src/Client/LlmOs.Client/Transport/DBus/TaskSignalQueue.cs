@@ -4,7 +4,7 @@ namespace LlmOs.Client.Transport.DBus;
 
 /// <summary>
 /// The signals of one task on their way from the bus's read loop (one writer, which must never block nor throw) to one
-/// reader. Bounded without losing anything: past <see cref="Capacity"/> queued signals, further deltas are merged into
+/// reader. Bounded without losing anything: past <see cref="DefaultCapacity"/> queued signals, further deltas are merged into
 /// one pending text and progress reports into the latest one, so a slow reader costs memory in proportion to the
 /// task's text, not to its signal count, and the read loop never waits for it (which would stall every reply on the
 /// connection). A bounded <see cref="System.Threading.Channels.Channel"/> would have to either wait or drop; hence
@@ -12,8 +12,9 @@ namespace LlmOs.Client.Transport.DBus;
 /// </summary>
 internal sealed class TaskSignalQueue
 {
-    public const int Capacity = 256;
+    public const int DefaultCapacity = 256;
 
+    private readonly int _capacity;
     private readonly Lock _gate = new();
     private readonly Queue<TaskSignal> _signals = new();
     private readonly StringBuilder _pendingText = new();
@@ -21,9 +22,10 @@ internal sealed class TaskSignalQueue
     private TaskCompletionSource? _waiter;
     private Exception? _fault;
 
-    public TaskSignalQueue(string path)
+    public TaskSignalQueue(string path, int capacity = DefaultCapacity)
     {
         Path = path;
+        _capacity = capacity;
     }
 
     public string Path { get; }
@@ -34,7 +36,7 @@ internal sealed class TaskSignalQueue
         TaskCompletionSource? waiter;
         lock (_gate)
         {
-            if (_signals.Count < Capacity && _pendingText.Length == 0 && _pendingProgress is null)
+            if (_signals.Count < _capacity && _pendingText.Length == 0 && _pendingProgress is null)
             {
                 _signals.Enqueue(signal);
             }
