@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using LlmOs.Client;
+using LlmOs.Client.Transport.DBus;
 using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
 using LlmOs.Ipc.Tasks;
 
@@ -110,6 +114,8 @@ public sealed class BusClientTests
         Assert.Equal("user", status.Mode);
         Assert.Equal("ok", (await daemon.Client.HealthAsync()).Status);
         Assert.Contains((await daemon.Client.ListModelsAsync()).Data, m => m.Id == "stories260K");
+        var capabilities = await ((DBusTransport)daemon.Client.Transport).GetCapabilitiesAsync(CancellationToken.None);
+        Assert.Equal(await daemon.Daemon.Http.GetFromJsonAsync("v1/capabilities", IpcJsonContext.Default.CapabilitiesResponse), capabilities, new CapabilitiesComparer());
 
         var running = await daemon.Client.SubmitGenerateAsync(Prompt, new TaskOptions(MaxTokens: 2000, Temperature: 0));
         Assert.Contains(await daemon.Client.ListTasksAsync(), t => t.Id == running.Id);

@@ -1,4 +1,5 @@
 using LlmOs.Ipc;
+using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
 using LlmOs.Ipc.Health;
 using Tmds.DBus.Protocol;
@@ -47,6 +48,10 @@ public sealed partial class DBusTransport : ILlmosTransport
 
     public Task<StatusResponse> GetStatusAsync(CancellationToken cancellationToken) =>
         CallForRecordAsync(BusCall.Daemon("GetStatus"), IpcJsonContext.Default.StatusResponse, cancellationToken);
+
+    /// <summary>Each kind of work and whether it can be asked for now (Daemon1.GetCapabilities, as <c>GET /v1/capabilities</c>).</summary>
+    public Task<CapabilitiesResponse> GetCapabilitiesAsync(CancellationToken cancellationToken) =>
+        CallForRecordAsync(BusCall.Daemon("GetCapabilities"), IpcJsonContext.Default.CapabilitiesResponse, cancellationToken);
 
     public Task<Stream> PostJsonAsync(string path, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, $"/{path} is only on the socket API; use LlmosClient.ForSocket for it");
