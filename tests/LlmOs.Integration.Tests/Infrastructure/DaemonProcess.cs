@@ -58,6 +58,12 @@ public sealed class DaemonProcess : IAsyncDisposable
         public string? Socket { get; init; }
 
         public bool WaitUntilHealthy { get; init; } = true;
+
+        /// <summary>
+        /// The D-Bus bus the daemon joins as its session bus (a <see cref="PrivateBus"/>'s address). Without one the
+        /// daemon runs with <c>--bus none</c>, so that no test ever touches the machine's own session or system bus.
+        /// </summary>
+        public string? BusAddress { get; init; }
     }
 
     public static async Task<DaemonProcess> StartAsync(Options? options = null)
@@ -79,12 +85,18 @@ public sealed class DaemonProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[TestPaths.Llmosd, "--socket", socket, "--data-dir", data, .. options.Args])
+        string[] bus = options.Args.Contains("--bus") ? [] : ["--bus", options.BusAddress is null ? "none" : "session"];
+        foreach (var arg in (string[])[TestPaths.Llmosd, "--socket", socket, "--data-dir", data, .. bus, .. options.Args])
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(dir, "config"); // never read the machine's own config
+        if (options.BusAddress is not null)
+        {
+            start.Environment["DBUS_SESSION_BUS_ADDRESS"] = options.BusAddress;
+        }
+
         foreach (var (key, value) in options.Environment)
         {
             start.Environment[key] = value;

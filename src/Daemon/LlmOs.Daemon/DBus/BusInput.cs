@@ -17,14 +17,18 @@ internal static class BusInput
     /// <summary>Reads an a{sv} from the body; a key given twice is refused (D-Bus allows it, a JSON object does not).</summary>
     public static Dictionary<string, VariantValue> ReadDictionary(ref Reader reader, string argument)
     {
-        try
+        var dictionary = new Dictionary<string, VariantValue>(StringComparer.Ordinal);
+        var end = reader.ReadDictionaryStart();
+        while (reader.HasNext(end))
         {
-            return reader.ReadDictionaryOfStringToVariantValue();
+            string key = reader.ReadString();
+            if (!dictionary.TryAdd(key, reader.ReadVariantValue()))
+            {
+                throw new EngineException(ErrorKind.InvalidInput, key.Length <= 64 ? $"'{argument}' has the key '{key}' twice" : $"'{argument}' has a key twice", argument);
+            }
         }
-        catch (ArgumentException)
-        {
-            throw new EngineException(ErrorKind.InvalidInput, $"'{argument}' has a key twice", argument);
-        }
+
+        return dictionary;
     }
 
     /// <summary>Decodes an a{sv} into <typeparamref name="T"/>; its JSON form may take at most <paramref name="maxBytes"/>.</summary>

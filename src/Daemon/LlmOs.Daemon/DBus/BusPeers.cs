@@ -8,11 +8,11 @@ namespace LlmOs.Daemon.DBus;
 
 /// <summary>
 /// Who is calling: each sender's uid, asked of the bus daemon once per connection and cached, and what happens when a
-/// connection leaves the bus (the bus's <c>NameOwnerChanged</c>): its tasks that were not detached are cancelled and its
-/// intent handlers are dropped. A peer is recorded before its uid is asked, on the thread that reads its first call, so
+/// connection leaves the bus (the bus's <c>NameOwnerChanged</c>): its tasks that were not detached are cancelled, its
+/// intent handlers are dropped and no task signal goes to it any more. A peer is recorded before its uid is asked, on the thread that reads its first call, so
 /// that its departure, which the bus always reports after its calls, can never be missed.
 /// </summary>
-internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, ILogger<BusPeers> logger)
+internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, TaskSignals signals, ILogger<BusPeers> logger)
 {
     private const string Bus = "org.freedesktop.DBus";
 
@@ -53,6 +53,8 @@ internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, ILog
             {
                 cancelled += scheduler.Cancel(task) ? 1 : 0;
             }
+
+            signals.Forget(uniqueName);
         }
 
         int dropped = intents.RemoveOwner(uniqueName);

@@ -22,6 +22,9 @@ internal sealed class BusService(
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
 
+    /// <summary>A bus that accepts the socket but never finishes the handshake must not hold the service forever.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // startup never waits for the bus
@@ -40,7 +43,7 @@ internal sealed class BusService(
             var connection = new DBusConnection(new DBusConnectionOptions(address) { AutoConnect = false });
             try
             {
-                await connection.ConnectAsync().AsTask().WaitAsync(stoppingToken).ConfigureAwait(false);
+                await connection.ConnectAsync().AsTask().WaitAsync(ConnectTimeout, time, stoppingToken).ConfigureAwait(false);
                 await JoinAsync(connection, name).ConfigureAwait(false);
                 delay = FirstRetry;
                 failedBefore = false;

@@ -43,6 +43,18 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
         }
     }
 
+    /// <summary>Stops sending to a connection that left the bus; the bus would only answer each signal with an error.</summary>
+    public void Remove(string uniqueName)
+    {
+        lock (_gate)
+        {
+            if (_recipients.Remove(uniqueName))
+            {
+                _snapshot = [.. _recipients];
+            }
+        }
+    }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -87,9 +99,9 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
                 hasMore = await moreTask.ConfigureAwait(false);
             }
 
-            if (!hasMore)
+            if (!hasMore || Recipients().Length == 0)
             {
-                return;
+                return; // the task has ended, or nobody listens any more
             }
 
             batch.Clear();

@@ -59,6 +59,15 @@ internal sealed class TaskSignals : IDisposable
         }
     }
 
+    /// <summary>A connection left the bus: no forwarder sends to it any more.</summary>
+    public void Forget(string uniqueName)
+    {
+        foreach (var forwarder in _forwarders.Values)
+        {
+            forwarder.Remove(uniqueName);
+        }
+    }
+
     /// <summary>Stops every forwarder (the daemon is leaving the bus).</summary>
     public void Dispose()
     {
