@@ -31,7 +31,7 @@ public sealed class BusDaemon : IAsyncDisposable
         DaemonProcess? daemon = null;
         try
         {
-            daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { Environment = bus.Environment });
+            daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { BusAddress = bus.Address });
             var started = new BusDaemon(bus, daemon);
             await started.WaitUntilOnTheBusAsync();
             return started;
