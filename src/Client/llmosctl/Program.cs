@@ -5,6 +5,7 @@ using LlmOs.Ctl.Commands;
 var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
 {
     GlobalOptions.Socket,
+    GlobalOptions.Bus,
     GlobalOptions.Json,
     StatusCommand.Create(),
     GenerateCommand.Create(),

@@ -10,7 +10,15 @@ internal static class CommandRunner
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = new Output(parse.GetValue(GlobalOptions.Json));
-            using var client = LlmosClient.ForSocket(parse.GetValue(GlobalOptions.Socket));
+            if (parse.GetResult(GlobalOptions.Bus) is not null && parse.GetResult(GlobalOptions.Socket) is not null)
+            {
+                await Console.Error.WriteLineAsync("llmosctl: --bus and --socket are two ways to the daemon; give one").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            using var client = parse.GetResult(GlobalOptions.Bus) is not null
+                ? LlmosClient.ForBus(parse.GetValue(GlobalOptions.Bus))
+                : LlmosClient.ForSocket(parse.GetValue(GlobalOptions.Socket));
             try
             {
                 return await body(parse, client, output, cancellationToken).ConfigureAwait(false);
