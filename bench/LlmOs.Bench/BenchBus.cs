@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace LlmOs.Bench;
 
-/// <summary>A private dbus-daemon for the run (Debian's, with a session configuration in the run's temp dir; without an allow-user rule nobody may connect); killed on dispose.</summary>
+/// <summary>A private dbus-daemon for the run (Debian's, with a session configuration in the run's temp dir; it must allow connecting (allow user) and receiving (allow eavesdrop), or calls hang unanswered); killed on dispose.</summary>
 public sealed class BenchBus : IDisposable
 {
     private readonly Process _process;
@@ -23,7 +23,7 @@ public sealed class BenchBus : IDisposable
               <type>session</type>
               <listen>unix:path={Path.Combine(dir, "bus")}</listen>
               <auth>EXTERNAL</auth>
-              <policy context="default"><allow user="*"/><allow send_destination="*"/><allow own="*"/></policy>
+              <policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
             </busconfig>
             """);
         var start = new ProcessStartInfo("dbus-daemon", ["--config-file=" + config, "--print-address", "--nofork"])
