@@ -40,6 +40,15 @@ echo "== curl --unix-socket $socket http://localhost/v1/health"
 curl -s --unix-socket "$socket" http://localhost/v1/health; echo
 echo "== llmosctl status"
 "$out/llmosctl" status
+# On a desktop llmosd is also on the session bus (org.llmos.Daemon); without one it serves the socket alone.
+if command -v gdbus >/dev/null && gdbus call --session -d org.llmos.Daemon -o /org/llmos/Daemon \
+        -m org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1; then
+    echo "== gdbus call --session -d org.llmos.Daemon -o /org/llmos/Daemon -m org.llmos.Daemon1.Generate ..."
+    gdbus call --session -d org.llmos.Daemon -o /org/llmos/Daemon -m org.llmos.Daemon1.Generate \
+        "Once upon a time" "{'max_tokens': <30>, 'temperature': <0.0>}"
+else
+    echo "== no session bus here (or no gdbus): llmosd serves the socket only"
+fi
 echo
 echo "llmosd keeps running (pid $(pgrep -f "$out/llmosd --socket $socket" | head -1)). Try:"
 echo "  export LLMOSD_SOCKET=$socket PATH=\"$out:\$PATH\""
