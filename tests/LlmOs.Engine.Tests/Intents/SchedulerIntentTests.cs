@@ -134,4 +134,27 @@ public sealed class SchedulerIntentTests : IAsyncLifetime
     {
         Assert.Equal(TimeSpan.FromSeconds(30), new SchedulerOptions().IntentHandlerTimeout);
     }
+
+    [Fact]
+    public async Task A_uid_may_keep_only_so_many_intents_waiting_for_handlers_and_gets_busy_beyond()
+    {
+        var answer = new TaskCompletionSource<IntentReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler.Behaviour = (_, _) => answer.Task;
+        var scheduler = _harness.Create(new FakeTextBackend(), new SchedulerOptions { MaxIntentsPerUid = 2 });
+
+        var first = scheduler.SubmitIntent(Invocation(), _registry);
+        var second = scheduler.SubmitIntent(Invocation(), _registry);
+        var e = Assert.Throws<EngineException>(() => scheduler.SubmitIntent(Invocation(), _registry));
+        Assert.Equal(ErrorKind.Busy, e.Kind);
+        Assert.Equal(2, _harness.Store.List(null).Count);
+
+        answer.SetResult(new IntentReply("done"));
+        await SchedulerHarness.FinishedAsync(first);
+        await SchedulerHarness.FinishedAsync(second);
+        await SchedulerHarness.IdleAsync(scheduler); // both have been counted out
+        var third = scheduler.SubmitIntent(Invocation(), _registry); // the slots are free again
+        await SchedulerHarness.FinishedAsync(third);
+        Assert.Equal(TaskState.Completed, third.State);
+        await SchedulerHarness.IdleAsync(scheduler);
+    }
 }

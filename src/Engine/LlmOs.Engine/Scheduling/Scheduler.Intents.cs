@@ -9,6 +9,9 @@ public sealed partial class Scheduler
     /// <summary>How long an app's handler may take to answer before its task fails, unless <see cref="SchedulerOptions.IntentHandlerTimeout"/> says otherwise.</summary>
     public static readonly TimeSpan IntentHandlerTimeout = TimeSpan.FromSeconds(30);
 
+    // Intent tasks start at once and so never count as queued; this bounds how many one uid has running (under _admission).
+    private readonly Dictionary<uint, int> _intentsRunning = [];
+
     /// <summary>
     /// Hands an intent to the handler registered for it on behalf of the caller. It needs no model, so it starts at
     /// once, under the same per-client limits as other work; cancelling the task cancels the call to the handler.
@@ -18,13 +21,51 @@ public sealed partial class Scheduler
     {
         var (registration, _) = registry.Find(invocation.Intent, invocation.CallerUid)
             ?? throw new EngineException(ErrorKind.Unsupported, $"no app has registered a handler for intent '{invocation.Intent}'", "input.intent");
-        var task = Admit(invocation.CallerUid, id => new TaskRecord(id, invocation, registration.Handler, _time) { Priority = priority }, startNow: true);
+        CountIntent(invocation.CallerUid, +1);
+        TaskRecord task;
+        try
+        {
+            task = Admit(invocation.CallerUid, id => new TaskRecord(id, invocation, registration.Handler, _time) { Priority = priority }, startNow: true);
+        }
+        catch
+        {
+            CountIntent(invocation.CallerUid, -1);
+            throw;
+        }
+
         if (task.State == TaskState.Running)
         {
             _ = RunIntentAsync(task, registration.Handler, invocation);
         }
+        else
+        {
+            CountIntent(invocation.CallerUid, -1);
+        }
 
         return task;
+    }
+
+    /// <summary>Counts a uid's running intent tasks; refuses one more than <see cref="SchedulerOptions.MaxIntentsPerUid"/> with busy.</summary>
+    private void CountIntent(uint uid, int change)
+    {
+        lock (_admission)
+        {
+            int running = _intentsRunning.GetValueOrDefault(uid);
+            if (change > 0 && running >= _options.MaxIntentsPerUid)
+            {
+                throw new EngineException(ErrorKind.Busy, $"you have {running} intent requests waiting for their handlers, the most one client may", retryAfter: TimeSpan.FromSeconds(1));
+            }
+
+            running += change;
+            if (running > 0)
+            {
+                _intentsRunning[uid] = running;
+            }
+            else
+            {
+                _intentsRunning.Remove(uid);
+            }
+        }
     }
 
     private async Task RunIntentAsync(TaskRecord task, IIntentHandler handler, IntentInvocation invocation)
@@ -56,6 +97,7 @@ public sealed partial class Scheduler
         }
         finally
         {
+            CountIntent(task.OwnerUid, -1);
             Finished(task, 0);
         }
     }

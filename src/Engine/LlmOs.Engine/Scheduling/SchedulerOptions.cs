@@ -36,4 +36,10 @@ public sealed class SchedulerOptions
 
     /// <summary>How long an app's intent handler may take to answer before its task fails.</summary>
     public TimeSpan IntentHandlerTimeout { get; init; } = Scheduler.IntentHandlerTimeout;
+
+    /// <summary>
+    /// Intent tasks one uid may have waiting for their handlers at once; more get busy. They need no model and start at
+    /// once, so the queue limits do not bound them, while each holds a call to an app open for up to the timeout.
+    /// </summary>
+    public int MaxIntentsPerUid { get; init; } = 16;
 }
