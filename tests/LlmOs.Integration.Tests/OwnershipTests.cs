@@ -57,4 +57,22 @@ public sealed class OwnershipTests
         Assert.Equal(200, cancelled.Status);
         Assert.Equal(TaskStates.Cancelled, JsonSerializer.Deserialize(cancelled.Body, IpcJsonContext.Default.TaskDto)!.State);
     }
+
+    [Fact]
+    public async Task Only_root_may_add_models_to_a_system_daemon()
+    {
+        var (dir, daemon) = await MultiUserDaemon.StartAsync();
+        using (dir)
+        await using (daemon)
+        {
+            string body = $"{{\"path\":\"{TestPaths.Stories}\",\"name\":\"alices\"}}";
+            var (status, answer) = await TestUsers.CurlAsAsync(TestUsers.Alice, daemon.Socket, "POST", "/v1/models", body);
+            Assert.Equal(403, status);
+            Assert.Contains("\"forbidden\"", answer);
+            Assert.DoesNotContain((await daemon.Client.ListModelsAsync()).Data, m => m.Id == "alices");
+
+            await daemon.Client.AddModelAsync(TestPaths.Stories, "roots");
+            Assert.Contains((await daemon.Client.ListModelsAsync()).Data, m => m.Id == "roots");
+        }
+    }
 }

@@ -15,7 +15,6 @@ internal sealed partial class DaemonObject
     private const int MaxPathLength = 4096;
 
     /// <summary>The uid llmosd runs as: in user mode its user is the administrator of its own models.</summary>
-    private static readonly uint DaemonUid = DaemonUser.Uid;
 
     /// <summary>ListModels() → aa{sv}: the registry, as <c>GET /v1/models</c> lists it.</summary>
     private ValueTask ListModels(MethodContext context)
@@ -28,10 +27,7 @@ internal sealed partial class DaemonObject
     private async ValueTask AddModelAsync(MethodContext context)
     {
         var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
-        if (caller.Uid != 0 && caller.Uid != DaemonUid)
-        {
-            throw new EngineException(ErrorKind.Forbidden, "adding models is for root (the administrator)");
-        }
+        ModelPermissions.EnsureMayAddModels(caller.Uid);
 
         var request = ReadAddModel(context.Request);
         var entry = registry.Add(request.Path!, request.Name, request.Default);

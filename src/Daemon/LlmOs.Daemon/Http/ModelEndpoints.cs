@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -25,6 +26,7 @@ internal static class ModelEndpoints
 
         app.MapPost("/v1/models", async (HttpContext context) =>
         {
+            ModelPermissions.EnsureMayAddModels(PeerCredentials.Caller(context));
             var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.AddModelRequest).ConfigureAwait(false);
             if (request.Path is null)
             {

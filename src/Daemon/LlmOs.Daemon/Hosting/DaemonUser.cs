@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace LlmOs.Daemon.DBus;
+namespace LlmOs.Daemon.Hosting;
 
 /// <summary>The uid llmosd runs as (.NET has no API for it).</summary>
 internal static partial class DaemonUser
