@@ -71,6 +71,28 @@ public sealed class IntentHandlerTests
     }
 
     [Fact]
+    public async Task The_handler_registers_again_with_a_restarted_llmosd()
+    {
+        await using var daemon = await BusDaemon.StartAsync();
+        var received = new ConcurrentQueue<IntentHandlerRequest>();
+        await using var handler = await LlmosIntentHandler.RegisterAsync(daemon.Address, "/org/example/Player", Intents, (request, _) =>
+        {
+            received.Enqueue(request);
+            return Task.FromResult(new IntentHandlerReply($"Playing {request.Slots["song"]} again"));
+        });
+
+        await daemon.Daemon.TerminateAsync();
+        await using var restarted = await DaemonProcess.StartAsync(new DaemonProcess.Options { BusAddress = daemon.Address, Directory = Path.GetDirectoryName(daemon.Daemon.DataDir) });
+        await WaitUntilRegisteredAsync(restarted.Client);
+
+        var task = await SubmitIntentAsync(daemon.Client, "play yesterday");
+
+        Assert.Equal(TaskStates.Completed, task.State);
+        Assert.Equal("Playing yesterday again", task.Result!.Text);
+        Assert.Equal("play yesterday", Assert.Single(received).Utterance);
+    }
+
+    [Fact]
     public async Task An_invalid_intent_is_refused_at_registration()
     {
         await using var daemon = await BusDaemon.StartAsync();
@@ -79,6 +101,17 @@ public sealed class IntentHandlerTests
             daemon.Address, "/org/example/Player", [new IntentDto("")], (_, _) => Task.FromResult(new IntentHandlerReply("never"))));
 
         Assert.Equal(ErrorCodes.InvalidInput, refused.Code);
+    }
+
+    /// <summary>Until the new llmosd lists the intent (asked on its socket): the handler registers again on its own.</summary>
+    private static async Task WaitUntilRegisteredAsync(LlmosClient socketClient)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!(await socketClient.ListIntentsAsync()).Any(registration => registration.Intents.Any(intent => intent.Name == Intent)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the handler did not register again with the new llmosd");
+            await Task.Delay(50);
+        }
     }
 
     private static Task<TaskDto> SubmitIntentAsync(LlmosClient client, string utterance)

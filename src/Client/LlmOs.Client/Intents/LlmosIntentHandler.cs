@@ -10,6 +10,7 @@ namespace LlmOs.Client.Intents;
 /// An app's intent handler on D-Bus, in a few lines: exports an <c>org.llmos.IntentHandler1</c> object at a path,
 /// registers its intents with llmosd (<c>Daemon1.RegisterIntentHandler</c>), and runs <c>handle</c> for each request
 /// llmosd sends. Disposing it unregisters and removes the object; leaving the bus drops the registration too.
+/// When llmosd restarts (a new owner of <c>org.llmos.Daemon</c>), the handler registers its intents with it again.
 /// <code>
 /// await using var handler = await LlmosIntentHandler.RegisterAsync(null, "/org/example/Player",
 ///     [new IntentDto("org.example.play", ["play some music", "play {song}"], new Dictionary&lt;string, string&gt; { ["song"] = "text" })],
@@ -24,15 +25,21 @@ public sealed class LlmosIntentHandler : IAsyncDisposable
     private readonly NameOwnerWatcher _daemonOwner;
     private readonly bool _ownsConnection;
     private readonly string _bus;
+    private readonly IntentRegistrationKeeper _keeper;
+    private IReadOnlyList<IntentDto> _intents;
     private int _disposed;
 
-    private LlmosIntentHandler(DBusConnection connection, IntentHandlerObject handlerObject, NameOwnerWatcher daemonOwner, bool ownsConnection, string bus)
+    private LlmosIntentHandler(
+        DBusConnection connection, IntentHandlerObject handlerObject, NameOwnerWatcher daemonOwner, string? registeredWith, IReadOnlyList<IntentDto> intents, bool ownsConnection, string bus)
     {
         Connection = connection;
         _object = handlerObject;
         _daemonOwner = daemonOwner;
+        _intents = intents;
         _ownsConnection = ownsConnection;
         _bus = bus;
+        _keeper = new IntentRegistrationKeeper(
+            daemonOwner, registeredWith, connection.DisconnectedAsync(), cancellationToken => CallRegisterAsync(Connection, _bus, Path, Volatile.Read(ref _intents), cancellationToken));
     }
 
     /// <summary>The connection the object is exported on.</summary>
@@ -78,9 +85,12 @@ public sealed class LlmosIntentHandler : IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         RegisterAsync(connection, ownsConnection: false, "the given D-Bus connection", path, intents, handle, cancellationToken);
 
-    /// <summary>Replaces the registered intents (registering the same object again replaces them).</summary>
-    public Task UpdateIntentsAsync(IReadOnlyList<IntentDto> intents, CancellationToken cancellationToken = default) =>
-        CallRegisterAsync(Connection, _bus, Path, intents, cancellationToken);
+    /// <summary>Replaces the registered intents (registering the same object again replaces them), also for llmosd's next restarts.</summary>
+    public async Task UpdateIntentsAsync(IReadOnlyList<IntentDto> intents, CancellationToken cancellationToken = default)
+    {
+        await CallRegisterAsync(Connection, _bus, Path, intents, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _intents, intents);
+    }
 
     /// <summary>Unregisters (best effort: llmosd drops the registration anyway when the connection leaves), then removes the object.</summary>
     public async ValueTask DisposeAsync()
@@ -90,6 +100,7 @@ public sealed class LlmosIntentHandler : IAsyncDisposable
             return;
         }
 
+        await _keeper.DisposeAsync().ConfigureAwait(false); // first: nothing registers again after the unregistration
         try
         {
             using var timeout = new CancellationTokenSource(UnregisterTimeout);
@@ -123,12 +134,15 @@ public sealed class LlmosIntentHandler : IAsyncDisposable
         var daemonOwner = await connection.WatchNameOwnerAsync(DBusNames.Service).ConfigureAwait(false);
         var handlerObject = new IntentHandlerObject(path, handle, daemonOwner);
 
+        // Who has the name before the call: a daemon that replaced it meanwhile gets the registration again.
+        string? registeredWith = daemonOwner.GetCurrentOwner();
+
         // Exported before registering: llmosd may dispatch the moment it has the registration.
         connection.AddMethodHandler(handlerObject);
         try
         {
             await CallRegisterAsync(connection, bus, path, intents, cancellationToken).ConfigureAwait(false);
-            return new LlmosIntentHandler(connection, handlerObject, daemonOwner, ownsConnection, bus);
+            return new LlmosIntentHandler(connection, handlerObject, daemonOwner, registeredWith, intents, ownsConnection, bus);
         }
         catch
         {

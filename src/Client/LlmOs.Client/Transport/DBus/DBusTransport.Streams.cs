@@ -37,13 +37,15 @@ public sealed partial class DBusTransport
     /// <summary>
     /// Follows a task from now on (Task1.Watch): its state when asked, then its signals. Unlike the socket, D-Bus
     /// cannot replay the deltas sent before the call, so a running task's stream starts with the text still to come.
+    /// If llmosd leaves the bus before the task ends, the stream fails with <see cref="LlmosUnreachableException"/>.
     /// </summary>
     public async IAsyncEnumerable<TaskStreamEvent> FollowTaskAsync(string id, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var call = BusCall.Task(id, "Watch");
         var bus = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         using var claim = bus.Signals.Claim(call.Path);
-        await CallAsync(call, ReplyReaders.None, null, cancellationToken).ConfigureAwait(false);
+        string? daemon = await CallAsync(call, ReplyReaders.Sender, null, cancellationToken).ConfigureAwait(false);
+        claim.EndWhenDaemonLeaves(daemon);
         var task = await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
 
         yield return new TaskStreamEvent(TaskEventNames.Queued, new TaskEventData(id));

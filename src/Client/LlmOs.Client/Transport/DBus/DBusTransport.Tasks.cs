@@ -13,7 +13,7 @@ public sealed partial class DBusTransport
         if (!wait)
         {
             // As a plain POST on the socket: the task runs on when this client goes.
-            string path = await SubmitCoreAsync(request, detach: true, cancellationToken).ConfigureAwait(false);
+            var (path, _) = await SubmitCoreAsync(request, detach: true, cancellationToken).ConfigureAwait(false);
             return await GetTaskAsync(BusCall.TaskId(path), cancellationToken).ConfigureAwait(false);
         }
 
@@ -63,10 +63,13 @@ public sealed partial class DBusTransport
         return await GetTaskAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Submits and returns the task's object path. Cancelled before the answer came, the task is cancelled once it does.</summary>
-    private async Task<string> SubmitCoreAsync(TaskSubmitRequest request, bool detach, CancellationToken cancellationToken)
+    /// <summary>
+    /// Submits and returns the task's object path and the unique name of the llmosd that took it. Cancelled before the
+    /// answer came, the task is cancelled once it does.
+    /// </summary>
+    private async Task<(string Path, string? Daemon)> SubmitCoreAsync(TaskSubmitRequest request, bool detach, CancellationToken cancellationToken)
     {
-        var submit = CallAsync(BusCall.Daemon("Submit", SubmitArguments.Signature), (request, detach), SubmitArguments.Write, ReplyReaders.ObjectPath, null, CancellationToken.None);
+        var submit = CallAsync(BusCall.Daemon("Submit", SubmitArguments.Signature), (request, detach), SubmitArguments.Write, ReplyReaders.ObjectPathAndSender, null, CancellationToken.None);
         try
         {
             return await submit.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -78,21 +81,26 @@ public sealed partial class DBusTransport
         }
     }
 
-    /// <summary>Submits a task this client follows to its end (not detached) and starts receiving its signals.</summary>
+    /// <summary>
+    /// Submits a task this client follows to its end (not detached) and starts receiving its signals, until they end or
+    /// the llmosd that took the task leaves the bus (which fails the follower with <see cref="LlmosUnreachableException"/>).
+    /// </summary>
     private async Task<(string Id, TaskSignalClaim Claim)> SubmitAndClaimAsync(TaskSubmitRequest request, CancellationToken cancellationToken)
     {
         var bus = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        string path = await SubmitCoreAsync(request, detach: false, cancellationToken).ConfigureAwait(false);
+        var (path, daemon) = await SubmitCoreAsync(request, detach: false, cancellationToken).ConfigureAwait(false);
 
         // Signals that came before this line wait in the router's buffer; the claim takes them over.
-        return (BusCall.TaskId(path), bus.Signals.Claim(path));
+        var claim = bus.Signals.Claim(path);
+        claim.EndWhenDaemonLeaves(daemon);
+        return (BusCall.TaskId(path), claim);
     }
 
-    private async Task CancelOnceSubmittedAsync(Task<string> submit)
+    private async Task CancelOnceSubmittedAsync(Task<(string Path, string? Daemon)> submit)
     {
         try
         {
-            await CancelQuietlyAsync(BusCall.TaskId(await submit.ConfigureAwait(false))).ConfigureAwait(false);
+            await CancelQuietlyAsync(BusCall.TaskId((await submit.ConfigureAwait(false)).Path)).ConfigureAwait(false);
         }
         catch (LlmosException)
         {

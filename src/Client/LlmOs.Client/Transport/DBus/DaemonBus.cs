@@ -1,3 +1,4 @@
+using LlmOs.Ipc.DBus;
 using Tmds.DBus.Protocol;
 
 namespace LlmOs.Client.Transport.DBus;
@@ -37,7 +38,10 @@ internal sealed class DaemonBus : IDisposable
     /// <summary>Uses a connection the caller made (and keeps and disposes).</summary>
     public static async Task<DaemonBus> AttachAsync(DBusConnection connection, string bus, bool ownsConnection, CancellationToken cancellationToken)
     {
-        var signals = await TaskSignalRouter.StartAsync(connection, reason => DBusFailures.Translate(reason, bus) ?? DBusFailures.Unreachable(bus, reason))
+        var signals = await TaskSignalRouter.StartAsync(
+                connection,
+                reason => DBusFailures.Translate(reason, bus) ?? DBusFailures.Unreachable(bus, reason),
+                path => new LlmosUnreachableException(bus, $"llmosd left the bus while task {DBusNames.TaskId(path) ?? path} ran"))
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return new DaemonBus(connection, signals, ownsConnection);
     }

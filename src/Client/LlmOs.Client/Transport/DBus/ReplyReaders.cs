@@ -28,6 +28,13 @@ internal static class ReplyReaders
 
     public static string ObjectPath(Message message, object? state) => message.GetBodyReader().ReadObjectPathAsString();
 
+    /// <summary>An object path and who sent it (the unique name of the llmosd that answered).</summary>
+    public static (string Path, string? Sender) ObjectPathAndSender(Message message, object? state) =>
+        (message.GetBodyReader().ReadObjectPathAsString(), message.SenderAsString);
+
+    /// <summary>An empty reply's sender (the unique name of the llmosd that answered).</summary>
+    public static string? Sender(Message message, object? state) => message.SenderAsString;
+
     public static string[] ObjectPaths(Message message, object? state) =>
         [.. message.GetBodyReader().ReadArrayOfObjectPath().Select(path => path.ToString())];
 

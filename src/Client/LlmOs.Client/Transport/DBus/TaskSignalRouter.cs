@@ -18,18 +18,23 @@ internal sealed class TaskSignalRouter : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Route> _routes = new(StringComparer.Ordinal);
     private readonly NameOwnerWatcher _daemonOwner;
+    private readonly Func<string, Exception> _onDaemonLeft;
     private IDisposable? _subscription;
     private Exception? _failure;
 
-    private TaskSignalRouter(NameOwnerWatcher daemonOwner)
+    private TaskSignalRouter(NameOwnerWatcher daemonOwner, Func<string, Exception> onDaemonLeft)
     {
         _daemonOwner = daemonOwner;
+        _onDaemonLeft = onDaemonLeft;
     }
 
-    /// <summary>Subscribes to task signals on <paramref name="connection"/>; <paramref name="onFailure"/> turns a lost connection into the exception followers get.</summary>
-    public static async Task<TaskSignalRouter> StartAsync(DBusConnection connection, Func<Exception, Exception> onFailure)
+    /// <summary>
+    /// Subscribes to task signals on <paramref name="connection"/>; <paramref name="onFailure"/> turns a lost connection into the
+    /// exception followers get, <paramref name="onDaemonLeft"/> (given the task's path) llmosd leaving the bus while they follow.
+    /// </summary>
+    public static async Task<TaskSignalRouter> StartAsync(DBusConnection connection, Func<Exception, Exception> onFailure, Func<string, Exception> onDaemonLeft)
     {
-        var router = new TaskSignalRouter(await connection.WatchNameOwnerAsync(DBusNames.Service).ConfigureAwait(false));
+        var router = new TaskSignalRouter(await connection.WatchNameOwnerAsync(DBusNames.Service).ConfigureAwait(false), onDaemonLeft);
         try
         {
             var rule = new MatchRule { Type = MessageType.Signal, Sender = DBusNames.Service, PathNamespace = DBusNames.TaskPathRoot };
@@ -83,6 +88,29 @@ internal sealed class TaskSignalRouter : IDisposable
 
             return new TaskSignalClaim(this, queue);
         }
+    }
+
+    /// <summary>
+    /// Ends <paramref name="queue"/> once <paramref name="daemon"/> (the unique name that answered for the task; null: whoever
+    /// owns <c>org.llmos.Daemon</c> now) no longer owns the name: a daemon that stopped, crashed or was replaced sends no
+    /// Finished signal, and its follower would wait forever. Dispose the registration when the follower stops.
+    /// </summary>
+    public CancellationTokenRegistration EndWhenDaemonLeaves(TaskSignalQueue queue, string? daemon)
+    {
+        string? owner = _daemonOwner.GetCurrentOwner();
+        if (owner is null || (daemon is not null && NameOwnerWatcher.GetOwnerBusName(owner) != daemon))
+        {
+            queue.Fail(DaemonLeft(queue.Path));
+            return default;
+        }
+
+        return _daemonOwner.GetOwnerChangedCancellationToken(owner).UnsafeRegister(
+            static state =>
+            {
+                var (router, queue) = ((TaskSignalRouter, TaskSignalQueue))state!;
+                queue.Fail(router.DaemonLeft(queue.Path));
+            },
+            (this, queue));
     }
 
     public void Release(TaskSignalQueue queue)
@@ -140,6 +168,9 @@ internal sealed class TaskSignalRouter : IDisposable
             }
         }
     }
+
+    /// <summary>Why a follower ends when the owner changes: the lost connection if that is what happened, else llmosd leaving.</summary>
+    private Exception DaemonLeft(string path) => Volatile.Read(ref _failure) ?? _onDaemonLeft(path);
 
     private void DropStaleBuffers()
     {
