@@ -14,7 +14,7 @@ internal sealed partial class DaemonObject
     /// </summary>
     private async ValueTask RegisterIntentHandlerAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var (path, intentDtos) = ReadRegistration(context.Request);
         var definitions = IntentDefinitionValidator.Validate(intentDtos, "intents");
         var handler = new DBusIntentHandler(context.Connection, caller.UniqueName, path);
@@ -31,7 +31,7 @@ internal sealed partial class DaemonObject
     /// <summary>UnregisterIntentHandler(o handler): NotFound when the caller had registered nothing at that path.</summary>
     private async ValueTask UnregisterIntentHandlerAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         string path = context.Request.GetBodyReader().ReadObjectPathAsString();
         if (!intents.Unregister(caller.UniqueName, DBusIntentHandler.AddressOf(caller.UniqueName, path)))
         {

@@ -27,7 +27,7 @@ internal sealed partial class DaemonObject
     /// <summary>AddModel(s path, a{sv} options) → a{sv}: <c>POST /v1/models</c>, for root (and the daemon's own user).</summary>
     private async ValueTask AddModelAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         if (caller.Uid != 0 && caller.Uid != DaemonUid)
         {
             throw new EngineException(ErrorKind.Forbidden, "adding models is for root (the administrator)");
@@ -71,7 +71,7 @@ internal sealed partial class DaemonObject
     /// <summary>GetStatus() → a{sv}: <c>GET /v1/status</c>, with the caller's usage.</summary>
     private async ValueTask GetStatusAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var status = new StatusResponse(
             info.Version,
             settings.Mode == DaemonMode.System ? "system" : "user",
