@@ -23,6 +23,9 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
 
     public TaskRecord Record { get; } = task;
 
+    /// <summary>Our connection the signals go out on.</summary>
+    public DBusConnection Connection { get; } = connection;
+
     /// <summary>Completes when the forwarder has stopped (set by <see cref="TaskSignals"/> when it starts it).</summary>
     public Task Completion { get; set; } = Task.CompletedTask;
 
@@ -150,7 +153,7 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
 
         foreach (string destination in Recipients())
         {
-            TaskSignalWriter.Delta(connection, destination, _path, text);
+            TaskSignalWriter.Delta(Connection, destination, _path, text);
         }
 
         return true;
@@ -161,10 +164,10 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
         var dto = DtoMapper.ToDto(Record);
         foreach (string destination in Recipients())
         {
-            TaskSignalWriter.PropertiesChanged(connection, destination, _path, dto);
+            TaskSignalWriter.PropertiesChanged(Connection, destination, _path, dto);
             if (final)
             {
-                TaskSignalWriter.Finished(connection, destination, _path, dto);
+                TaskSignalWriter.Finished(Connection, destination, _path, dto);
             }
         }
     }

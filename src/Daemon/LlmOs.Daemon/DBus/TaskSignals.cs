@@ -63,12 +63,15 @@ internal sealed class TaskSignals : IDisposable
     public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         Task.WhenAll(_forwarders.Values.Select(f => f.Completion)).WaitAsync(timeout, _time, cancellationToken);
 
-    /// <summary>A connection left the bus: no forwarder sends to it any more.</summary>
-    public void Forget(string uniqueName)
+    /// <summary>A connection left the bus (as <paramref name="connection"/> saw it): no forwarder sends to it any more.</summary>
+    public void Forget(DBusConnection connection, string uniqueName)
     {
         foreach (var forwarder in _forwarders.Values)
         {
-            forwarder.Remove(uniqueName);
+            if (ReferenceEquals(forwarder.Connection, connection))
+            {
+                forwarder.Remove(uniqueName);
+            }
         }
     }
 
