@@ -29,10 +29,8 @@ internal sealed partial class DaemonObject
 
         // The reply goes out before the first signal, so the caller knows the task's path when its signals come.
         ReplyString(context, "o", TaskPath(task.Id));
-        if (!caller.Peer.IsGone)
-        {
-            signals.Follow(task, context.Connection, caller.UniqueName, fromStart: true);
-        }
+        // Atomic with the caller's departure: a caller that leaves now is either not followed or removed by its Leave.
+        caller.Peer.WhileHere(() => signals.Follow(task, context.Connection, caller.UniqueName, fromStart: true));
     }
 
     /// <summary>Generate(s prompt, a{sv} options) → s: the text once done; the task ends with the call or the caller.</summary>

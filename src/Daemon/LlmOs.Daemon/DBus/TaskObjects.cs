@@ -70,9 +70,10 @@ internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler
                 ReplyEmpty(context);
                 return;
             case "Watch":
-                // The reply first: signals that follow it are then known to come from a watched task.
+                // The reply first: signals that follow it are then known to come from a watched task. Following is atomic
+                // with the caller's departure, so no forwarder keeps sending to a connection that has left.
                 ReplyEmpty(context);
-                signals.Follow(task, context.Connection, caller.UniqueName, fromStart: false);
+                caller.Peer.WhileHere(() => signals.Follow(task, context.Connection, caller.UniqueName, fromStart: false));
                 return;
             default:
                 ReplyUnknown(context);

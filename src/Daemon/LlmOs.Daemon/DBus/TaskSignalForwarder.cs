@@ -105,9 +105,9 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
                 hasMore = await moreTask.ConfigureAwait(false);
             }
 
-            if (!hasMore || Recipients().Length == 0)
+            if (!hasMore || TryCloseIfNobody())
             {
-                return; // the task has ended, or nobody listens any more
+                return; // the task has ended, or nobody listens any more (and nobody can join now)
             }
 
             batch.Clear();
@@ -162,13 +162,35 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
     private void SendState(bool final)
     {
         var dto = DtoMapper.ToDto(Record);
-        foreach (string destination in Recipients())
+
+        // The last signals go to exactly those who have joined by now; one who comes later is refused and starts anew.
+        foreach (string destination in final ? Close() : Recipients())
         {
             TaskSignalWriter.PropertiesChanged(Connection, destination, _path, dto);
             if (final)
             {
                 TaskSignalWriter.Finished(Connection, destination, _path, dto);
             }
+        }
+    }
+
+    /// <summary>Closes the forwarder when it has no recipient left, atomically with <see cref="TryAdd"/>.</summary>
+    private bool TryCloseIfNobody()
+    {
+        lock (_gate)
+        {
+            _closed |= _recipients.Count == 0;
+            return _closed;
+        }
+    }
+
+    /// <summary>Closes the forwarder and hands back its recipients: no one joins after this.</summary>
+    private string[] Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            return _snapshot;
         }
     }
 
