@@ -50,6 +50,21 @@ public sealed class BusIntentHandlerTests
         Assert.Equal(TaskStates.Failed, misshapen.State);
         Assert.Contains("(s reply, a{sv} action)", misshapen.Error!.Message);
 
+        // Answers are checked as the socket's are: an app's error name never picks the task's kind of failure, its
+        // message is cut to the socket's limit, and an action needs a type.
+        await RegisterAsync(app, "/org/example/Timer2", TestIntentHandler.ForbiddingIntent, TestIntentHandler.UntypedIntent);
+        app.Connection.AddMethodHandler(new TestIntentHandler("/org/example/Timer2"));
+        using var forbiddenResponse = await bus.Daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(TimerTask.Replace("timer.set", TestIntentHandler.ForbiddingIntent)));
+        var forbidden = await TaskWire.ReadTaskAsync(forbiddenResponse);
+        Assert.Equal(TaskStates.Failed, forbidden.State);
+        Assert.Equal("internal", forbidden.Error!.Code);
+        Assert.Contains(new string('x', 1024), forbidden.Error.Message);
+        Assert.DoesNotContain(new string('x', 1025), forbidden.Error.Message);
+        using var untypedResponse = await bus.Daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(TimerTask.Replace("timer.set", TestIntentHandler.UntypedIntent)));
+        var untyped = await TaskWire.ReadTaskAsync(untypedResponse);
+        Assert.Equal(TaskStates.Failed, untyped.State);
+        Assert.Contains("'type'", untyped.Error!.Message);
+
         // The app leaves the bus (as when its process dies): its registrations go with it.
         await app.DisposeAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
