@@ -130,6 +130,23 @@ public sealed class BusIntentHandlerTests
         Assert.Equal("unsupported", (await TaskWire.ReadErrorAsync(after)).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task A_connection_may_keep_16_handlers_and_the_17th_is_refused_busy()
+    {
+        await using var bus = await BusDaemon.StartAsync();
+        var app = await bus.ConnectAsync();
+        for (int i = 0; i < 16; i++)
+        {
+            await RegisterAsync(app, $"/org/example/H{i}", "timer.set");
+        }
+
+        // Registering one of them again replaces it and takes no new place.
+        await RegisterAsync(app, "/org/example/H0", "timer.set");
+        var refused = await Assert.ThrowsAsync<DBusErrorReplyException>(() => RegisterAsync(app, "/org/example/H16", "timer.set"));
+        Assert.Equal("org.llmos.Error.Busy", refused.ErrorName);
+        Assert.Contains("limit is 16", refused.ErrorMessage);
+    }
+
     internal static Task<bool> RegisterAsync(BusClient app, string path, params string[] intents) =>
         app.CallDaemonAsync("RegisterIntentHandler", "oaa{sv}", (ref MessageWriter w) =>
         {
