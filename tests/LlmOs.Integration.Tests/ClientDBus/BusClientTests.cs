@@ -119,6 +119,13 @@ public sealed class BusClientTests
 
         var running = await daemon.Client.SubmitGenerateAsync(Prompt, new TaskOptions(MaxTokens: 2000, Temperature: 0));
         Assert.Contains(await daemon.Client.ListTasksAsync(), t => t.Id == running.Id);
+        // The submit only queues the task; the model is listed once its worker has begun to load it.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!(await daemon.Client.PsAsync()).Models.Any(m => m.Name == "stories260K") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.Contains((await daemon.Client.PsAsync()).Models, m => m.Name == "stories260K");
         var cancelled = await daemon.Client.CancelAsync(running.Id);
         Assert.Equal(TaskStates.Cancelled, cancelled.State);

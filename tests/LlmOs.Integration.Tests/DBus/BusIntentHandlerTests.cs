@@ -50,6 +50,21 @@ public sealed class BusIntentHandlerTests
         Assert.Equal(TaskStates.Failed, misshapen.State);
         Assert.Contains("(s reply, a{sv} action)", misshapen.Error!.Message);
 
+        // Answers are checked as the socket's are: an app's error name never picks the task's kind of failure, its
+        // message is cut to the socket's limit, and an action needs a type.
+        await RegisterAsync(app, "/org/example/Timer2", TestIntentHandler.ForbiddingIntent, TestIntentHandler.UntypedIntent);
+        app.Connection.AddMethodHandler(new TestIntentHandler("/org/example/Timer2"));
+        using var forbiddenResponse = await bus.Daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(TimerTask.Replace("timer.set", TestIntentHandler.ForbiddingIntent)));
+        var forbidden = await TaskWire.ReadTaskAsync(forbiddenResponse);
+        Assert.Equal(TaskStates.Failed, forbidden.State);
+        Assert.Equal("internal", forbidden.Error!.Code);
+        Assert.Contains(new string('x', 1024), forbidden.Error.Message);
+        Assert.DoesNotContain(new string('x', 1025), forbidden.Error.Message);
+        using var untypedResponse = await bus.Daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(TimerTask.Replace("timer.set", TestIntentHandler.UntypedIntent)));
+        var untyped = await TaskWire.ReadTaskAsync(untypedResponse);
+        Assert.Equal(TaskStates.Failed, untyped.State);
+        Assert.Contains("'type'", untyped.Error!.Message);
+
         // The app leaves the bus (as when its process dies): its registrations go with it.
         await app.DisposeAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
@@ -113,6 +128,23 @@ public sealed class BusIntentHandlerTests
         Assert.Equal("org.llmos.Error.NotFound", again.ErrorName);
         using var after = await bus.Daemon.Http.PostAsync("v1/tasks", UnixHttp.Json(TimerTask));
         Assert.Equal("unsupported", (await TaskWire.ReadErrorAsync(after)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_connection_may_keep_16_handlers_and_the_17th_is_refused_busy()
+    {
+        await using var bus = await BusDaemon.StartAsync();
+        var app = await bus.ConnectAsync();
+        for (int i = 0; i < 16; i++)
+        {
+            await RegisterAsync(app, $"/org/example/H{i}", "timer.set");
+        }
+
+        // Registering one of them again replaces it and takes no new place.
+        await RegisterAsync(app, "/org/example/H0", "timer.set");
+        var refused = await Assert.ThrowsAsync<DBusErrorReplyException>(() => RegisterAsync(app, "/org/example/H16", "timer.set"));
+        Assert.Equal("org.llmos.Error.Busy", refused.ErrorName);
+        Assert.Contains("limit is 16", refused.ErrorMessage);
     }
 
     internal static Task<bool> RegisterAsync(BusClient app, string path, params string[] intents) =>

@@ -19,6 +19,12 @@ public sealed class TestIntentHandler(string path) : IPathMethodHandler
     /// <summary>Answered with a reply of the wrong shape (s instead of s, a{sv}).</summary>
     public const string MisshapenIntent = "timer.garbage";
 
+    /// <summary>Refused with llmosd's own Forbidden error and a message far over the socket's limit.</summary>
+    public const string ForbiddingIntent = "timer.forbid";
+
+    /// <summary>Answered with an action that has no 'type'.</summary>
+    public const string UntypedIntent = "timer.untyped";
+
     public string Path { get; } = path;
 
     public bool HandlesChildPaths => false;
@@ -40,6 +46,26 @@ public sealed class TestIntentHandler(string path) : IPathMethodHandler
         if (call.Intent == RefusedIntent)
         {
             context.ReplyError("org.example.Timer.Error.NoTimers", "no timers today");
+            return ValueTask.CompletedTask;
+        }
+
+        if (call.Intent == ForbiddingIntent)
+        {
+            context.ReplyError("org.llmos.Error.Forbidden", new string('x', 5000));
+            return ValueTask.CompletedTask;
+        }
+
+        if (call.Intent == UntypedIntent)
+        {
+            var untyped = context.CreateReplyWriter("sa{sv}");
+            untyped.WriteString("done");
+            var fields = untyped.WriteDictionaryStart();
+            untyped.WriteDictionaryEntryStart();
+            untyped.WriteString("seconds");
+            untyped.WriteVariantInt32(60);
+            untyped.WriteDictionaryEnd(fields);
+            context.Reply(untyped.CreateMessage());
+            untyped.Dispose();
             return ValueTask.CompletedTask;
         }
 

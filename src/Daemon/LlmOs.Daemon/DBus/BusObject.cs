@@ -12,9 +12,12 @@ namespace LlmOs.Daemon.DBus;
 /// Generate, must not hold up the next message), turn each refusal into a named D-Bus error, and answer anything
 /// unexpected with <c>org.llmos.Error.Internal</c> after logging it, so that no call can take the daemon down.
 /// </summary>
-internal abstract class BusObject(ILogger logger) : IPathMethodHandler
+internal abstract class BusObject(BusPeers peers, ILogger logger) : IPathMethodHandler
 {
     public abstract string Path { get; }
+
+    /// <summary>The callers on the bus (each call's caller is recorded before it is handled).</summary>
+    protected BusPeers Peers { get; } = peers;
 
     public abstract bool HandlesChildPaths { get; }
 
@@ -33,6 +36,15 @@ internal abstract class BusObject(ILogger logger) : IPathMethodHandler
     {
         try
         {
+            // Still on the read loop: record the caller before anything else, so that its departure, which the bus
+            // reports after its calls, finds it. Everything after the yield (reading a large body, validating it,
+            // handling it) runs off the loop, so one caller's call holds up no other message.
+            if (context.Request.SenderAsString is { } sender)
+            {
+                Peers.Get(sender, context.Connection);
+            }
+
+            await Task.Yield();
             if (context.Request.UnixFdCount > 0)
             {
                 throw new EngineException(ErrorKind.InvalidInput, "llmosd takes no file descriptors");

@@ -1,4 +1,5 @@
 using LlmOs.Engine.Tasks;
+using Tmds.DBus.Protocol;
 
 namespace LlmOs.Daemon.DBus;
 
@@ -6,13 +7,16 @@ namespace LlmOs.Daemon.DBus;
 /// One connection on the bus that has called llmosd (a unique name such as <c>:1.42</c>): its uid, asked of the bus
 /// once, and the tasks that end when it leaves. Unique names are never reused, so a peer that has left stays gone.
 /// </summary>
-internal sealed class BusPeer(string uniqueName, Task<uint> uid)
+internal sealed class BusPeer(string uniqueName, DBusConnection connection, Task<uint> uid)
 {
     private readonly Lock _gate = new();
     private List<TaskRecord>? _tasks;
     private bool _gone;
 
     public string UniqueName { get; } = uniqueName;
+
+    /// <summary>Our connection the peer called on: after a reconnect the bus may hand its unique name to someone else.</summary>
+    public DBusConnection Connection { get; } = connection;
 
     /// <summary>The uid behind the connection, from <c>org.freedesktop.DBus.GetConnectionUnixUser</c>.</summary>
     public Task<uint> Uid { get; } = uid;
@@ -41,6 +45,24 @@ internal sealed class BusPeer(string uniqueName, Task<uint> uid)
             _tasks ??= [];
             _tasks.RemoveAll(static t => t.IsFinished);
             _tasks.Add(task);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> only while the connection is still here, atomically with its departure: once
+    /// <see cref="Leave"/> has run, nothing more is done on its behalf (false).
+    /// </summary>
+    public bool WhileHere(Action action)
+    {
+        lock (_gate)
+        {
+            if (_gone)
+            {
+                return false;
+            }
+
+            action();
             return true;
         }
     }

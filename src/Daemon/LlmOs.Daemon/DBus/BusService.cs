@@ -127,6 +127,7 @@ internal sealed class BusService(
     private async Task JoinAsync(DBusConnection connection, string bus)
     {
         BusLog.Connected(logger, bus, connection.UniqueName ?? "?");
+        peers.Join(connection);
         await peers.WatchDeparturesAsync(connection).ConfigureAwait(false);
         connection.AddMethodHandlers([daemonObject, taskObjects]);
 

@@ -25,23 +25,6 @@ internal static class DBusErrors
         _ => (DBusErrorNames.ForCode(ErrorCodes.Internal), "the daemon failed to handle this call", false),
     };
 
-    /// <summary>The engine's kind of an error an app's handler answered with, when it is one of ours; else null.</summary>
-    public static ErrorKind? KindOf(string errorName) => DBusErrorNames.CodeOf(errorName) switch
-    {
-        ErrorCodes.InvalidInput => ErrorKind.InvalidInput,
-        ErrorCodes.UnsupportedMedia => ErrorKind.UnsupportedMedia,
-        ErrorCodes.TooLarge => ErrorKind.TooLarge,
-        ErrorCodes.ModelNotFound => ErrorKind.ModelNotFound,
-        ErrorCodes.NeedsModel => ErrorKind.NeedsModel,
-        ErrorCodes.Busy => ErrorKind.Busy,
-        ErrorCodes.QuotaExceeded => ErrorKind.QuotaExceeded,
-        ErrorCodes.Forbidden => ErrorKind.Forbidden,
-        ErrorCodes.Cancelled => ErrorKind.Cancelled,
-        ErrorCodes.Unsupported => ErrorKind.Unsupported,
-        ErrorCodes.Internal => ErrorKind.Internal,
-        _ => null,
-    };
-
     public static BusCallException NotFound(string message) => BusCallException.Of(ErrorCodes.NotFound, message);
 
     public static BusCallException InvalidInput(string message) => BusCallException.Of(ErrorCodes.InvalidInput, message);

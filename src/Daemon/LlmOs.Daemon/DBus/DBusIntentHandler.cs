@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Text.Json;
+using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Intents;
 using LlmOs.Ipc.DBus;
+using LlmOs.Ipc.Intents;
 using Tmds.DBus.Protocol;
 
 namespace LlmOs.Daemon.DBus;
@@ -14,6 +16,11 @@ namespace LlmOs.Daemon.DBus;
 /// </summary>
 internal sealed class DBusIntentHandler(DBusConnection connection, string uniqueName, string path) : IIntentHandler
 {
+    /// <summary>Calls to one handler that may wait for their answers at once; more fail their tasks as busy.</summary>
+    public const int MaxInFlight = 8;
+
+    private int _inFlight;
+
     public string Address { get; } = AddressOf(uniqueName, path);
 
     /// <summary>The address of a handler: the app's unique name and its object's path.</summary>
@@ -21,20 +28,56 @@ internal sealed class DBusIntentHandler(DBusConnection connection, string unique
 
     public async Task<IntentReply> HandleAsync(IntentInvocation invocation, CancellationToken cancellationToken)
     {
-        (string Text, Dictionary<string, VariantValue> Action) reply;
+        // Each unanswered call holds a reply slot on llmosd's connection: an app that never answers gets no more than this.
+        if (Interlocked.Increment(ref _inFlight) > MaxInFlight)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            throw new EngineException(ErrorKind.Busy, $"the handler at {Address} has {MaxInFlight} requests it has not answered yet");
+        }
+
         try
         {
-            reply = await connection.CallMethodAsync(WriteCall(invocation), static (message, _) => ReadReply(message), null)
+            return await CallAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IntentReply> CallAsync(IntentInvocation invocation, CancellationToken cancellationToken)
+    {
+        IntentDispatchAnswer answer;
+        try
+        {
+            answer = await connection.CallMethodAsync(WriteCall(invocation), static (message, _) => ReadReply(message), null)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DBusErrorReplyException e)
         {
-            // The app refused (or is gone): its task fails with the app's own words.
-            throw new EngineException(DBusErrors.KindOf(e.ErrorName) ?? ErrorKind.Internal, $"the handler at {Address} answered {e.ErrorName}: {e.ErrorMessage}");
+            // The app refused (or is gone): its task fails as a socket handler's {"error": …} fails it, whatever error
+            // name the app chose (an app never picks the task's kind of failure).
+            string message = string.IsNullOrWhiteSpace(e.ErrorMessage) ? e.ErrorName : e.ErrorMessage;
+            throw new IntentRefusedException(message.Length > IntentAnswerValidator.MaxErrorLength ? message[..IntentAnswerValidator.MaxErrorLength] : message);
+        }
+        catch (EngineException e)
+        {
+            throw Malformed(e.Message);
         }
 
-        return new IntentReply(reply.Text, reply.Action.Count == 0 ? null : ReadAction(reply.Action));
+        try
+        {
+            var (reply, _) = IntentAnswerValidator.Validate(answer);
+            return reply!;
+        }
+        catch (EngineException e)
+        {
+            throw Malformed(e.Message);
+        }
     }
+
+    /// <summary>An answer that breaks the rules fails the task (D-Bus, unlike the socket, gives the app no second try).</summary>
+    private static IntentRefusedException Malformed(string why) => new IntentRefusedException($"its answer was not valid: {why}");
 
     private MessageBuffer WriteCall(IntentInvocation invocation)
     {
@@ -69,19 +112,22 @@ internal sealed class DBusIntentHandler(DBusConnection connection, string unique
         }
     }
 
-    private static (string, Dictionary<string, VariantValue>) ReadReply(Message message)
+    /// <summary>The app's (s reply, a{sv} action) as the socket's answer record, for the same checks.</summary>
+    private static IntentDispatchAnswer ReadReply(Message message)
     {
         if (message.SignatureAsString != "sa{sv}")
         {
-            throw new EngineException(ErrorKind.Internal, $"an intent handler must answer (s reply, a{{sv}} action), not ({message.SignatureAsString})");
+            throw new EngineException(ErrorKind.InvalidInput, $"an intent handler must answer (s reply, a{{sv}} action), not ({message.SignatureAsString})");
         }
 
         var reader = message.GetBodyReader();
-        return (reader.ReadString(), reader.ReadDictionaryOfStringToVariantValue());
+        string text = reader.ReadString();
+        var action = reader.ReadDictionaryOfStringToVariantValue();
+        return new IntentDispatchAnswer(text, action.Count == 0 ? null : ReadAction(action));
     }
 
-    /// <summary>The app's action as the engine keeps it: a flat map of strings, whole numbers, fractions and booleans.</summary>
-    private static Dictionary<string, object> ReadAction(Dictionary<string, VariantValue> action)
+    /// <summary>The app's action as the socket would have received it: a JSON object's members.</summary>
+    private static Dictionary<string, JsonElement> ReadAction(Dictionary<string, VariantValue> action)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
         try
@@ -94,11 +140,11 @@ internal sealed class DBusIntentHandler(DBusConnection connection, string unique
                 values[property.Name] = property.Value.Clone();
             }
 
-            return SlotValues.FromWire(values, "action");
+            return values;
         }
         catch (FormatException e)
         {
-            throw new EngineException(ErrorKind.Internal, $"the handler's action has a value llmosd cannot keep: {e.Message}");
+            throw new EngineException(ErrorKind.InvalidInput, $"the action has a value llmosd cannot keep: {e.Message}", "action");
         }
     }
 }

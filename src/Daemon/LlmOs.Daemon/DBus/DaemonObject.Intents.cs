@@ -8,20 +8,31 @@ namespace LlmOs.Daemon.DBus;
 
 internal sealed partial class DaemonObject
 {
+    public const int MaxHandlersPerConnection = 16;
+    public const int MaxHandlersPerUid = 32;
+
+    /// <summary>Serializes D-Bus registrations, so that counting and registering are one step.</summary>
+    private readonly Lock _registering = new();
+
     /// <summary>
     /// RegisterIntentHandler(o handler, aa{sv} intents): the caller's object becomes the handler of these intents for
     /// as long as the caller stays on the bus. Registering the same object again replaces its intents.
     /// </summary>
     private async ValueTask RegisterIntentHandlerAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var (path, intentDtos) = ReadRegistration(context.Request);
         var definitions = IntentDefinitionValidator.Validate(intentDtos, "intents");
         var handler = new DBusIntentHandler(context.Connection, caller.UniqueName, path);
-        intents.Register(caller.UniqueName, caller.Uid, handler, definitions);
-        if (caller.Peer.IsGone)
+        lock (_registering)
         {
-            intents.RemoveOwner(caller.UniqueName); // it left while the call was on its way
+            CheckRegistrationRoom(caller, handler.Address);
+
+            // Atomic with the caller's departure: a caller that has left registers nothing; one that leaves later loses it.
+            if (!caller.Peer.WhileHere(() => intents.Register(caller.UniqueName, caller.Uid, handler, definitions)))
+            {
+                return; // it left while the call was on its way: nobody to answer
+            }
         }
 
         BusLog.HandlerRegistered(_logger, caller.UniqueName, caller.Uid, path, definitions.Count);
@@ -31,7 +42,7 @@ internal sealed partial class DaemonObject
     /// <summary>UnregisterIntentHandler(o handler): NotFound when the caller had registered nothing at that path.</summary>
     private async ValueTask UnregisterIntentHandlerAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         string path = context.Request.GetBodyReader().ReadObjectPathAsString();
         if (!intents.Unregister(caller.UniqueName, DBusIntentHandler.AddressOf(caller.UniqueName, path)))
         {
@@ -40,6 +51,37 @@ internal sealed partial class DaemonObject
 
         BusLog.HandlerUnregistered(_logger, caller.UniqueName, path);
         ReplyEmpty(context);
+    }
+
+    /// <summary>
+    /// Every D-Bus registration holds memory and a place in intent lookup: a connection may keep
+    /// <see cref="MaxHandlersPerConnection"/>, a uid <see cref="MaxHandlersPerUid"/> across its connections (as it may
+    /// keep 32 socket streams). Registering an object again replaces it and takes no new place.
+    /// </summary>
+    private void CheckRegistrationRoom(BusCaller caller, string address)
+    {
+        int ofConnection = 0;
+        int ofUid = 0;
+        foreach (var registration in intents.List(caller.Uid))
+        {
+            if (registration.OwnerUid != caller.Uid || registration.Handler is not DBusIntentHandler || registration.Handler.Address == address && registration.Owner == caller.UniqueName)
+            {
+                continue;
+            }
+
+            ofUid++;
+            ofConnection += registration.Owner == caller.UniqueName ? 1 : 0;
+        }
+
+        if (ofConnection >= MaxHandlersPerConnection)
+        {
+            throw new EngineException(ErrorKind.Busy, $"this connection has registered {ofConnection} intent handlers; the limit is {MaxHandlersPerConnection} (unregister one first)");
+        }
+
+        if (ofUid >= MaxHandlersPerUid)
+        {
+            throw new EngineException(ErrorKind.Busy, $"uid {caller.Uid} has registered {ofUid} intent handlers over D-Bus; the limit is {MaxHandlersPerUid} (unregister one first)");
+        }
     }
 
     private (string Path, List<IntentDto> Intents) ReadRegistration(Message message)

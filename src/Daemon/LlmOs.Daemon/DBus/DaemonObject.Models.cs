@@ -26,7 +26,7 @@ internal sealed partial class DaemonObject
     /// <summary>AddModel(s path, a{sv} options) → a{sv}: <c>POST /v1/models</c>, for root (and the daemon's own user).</summary>
     private async ValueTask AddModelAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         ModelPermissions.EnsureMayAddModels(caller.Uid);
 
         var request = ReadAddModel(context.Request);
@@ -67,7 +67,7 @@ internal sealed partial class DaemonObject
     /// <summary>GetStatus() → a{sv}: <c>GET /v1/status</c>, with the caller's usage.</summary>
     private async ValueTask GetStatusAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var status = new StatusResponse(
             info.Version,
             settings.Mode == DaemonMode.System ? "system" : "user",

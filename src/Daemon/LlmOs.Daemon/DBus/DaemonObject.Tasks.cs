@@ -19,7 +19,7 @@ internal sealed partial class DaemonObject
     /// <summary>Submit(s kind, a{sv} input, a{sv} options) → o: queues the task, answers its object, then signals it to the caller.</summary>
     private async ValueTask SubmitAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var (request, detach) = ReadSubmit(context.Request);
         var task = submitter.Submit(request, caller.Uid);
         if (!detach && !caller.Peer.Attach(task))
@@ -29,16 +29,14 @@ internal sealed partial class DaemonObject
 
         // The reply goes out before the first signal, so the caller knows the task's path when its signals come.
         ReplyString(context, "o", TaskPath(task.Id));
-        if (!caller.Peer.IsGone)
-        {
-            signals.Follow(task, context.Connection, caller.UniqueName, fromStart: true);
-        }
+        // Atomic with the caller's departure: a caller that leaves now is either not followed or removed by its Leave.
+        caller.Peer.WhileHere(() => signals.Follow(task, context.Connection, caller.UniqueName, fromStart: true));
     }
 
     /// <summary>Generate(s prompt, a{sv} options) → s: the text once done; the task ends with the call or the caller.</summary>
     private async ValueTask GenerateAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var request = ReadGenerate(context.Request);
         var task = submitter.Submit(request, caller.Uid);
         if (!caller.Peer.Attach(task))
@@ -70,7 +68,7 @@ internal sealed partial class DaemonObject
     /// <summary>GetTask(s id) → a{sv}: the caller's task (any for root); another user's is NotFound, as on the socket.</summary>
     private async ValueTask GetTaskAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         string id = context.Request.GetBodyReader().ReadString();
         var task = store.Find(id);
         if (task is null || !caller.Sees(task.OwnerUid))
@@ -84,7 +82,7 @@ internal sealed partial class DaemonObject
     /// <summary>ListTasks() → ao: the caller's tasks (everyone's for root), oldest first.</summary>
     private async ValueTask ListTasksAsync(MethodContext context)
     {
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var tasks = store.List(caller.IsRoot ? null : caller.Uid);
         var writer = context.CreateReplyWriter("ao");
         try

@@ -29,7 +29,7 @@ internal sealed partial class DaemonObject(
     DaemonInfo info,
     DaemonSettings settings,
     MachineResources machine,
-    ILogger<DaemonObject> logger) : BusObject(logger)
+    ILogger<DaemonObject> logger) : BusObject(peers, logger)
 {
     private static readonly InterfaceContract Contract = InterfaceContract.Parse(DBusInterfaces.Daemon1);
     private static readonly ReadOnlyMemory<byte> InterfaceXml = DBusInterfaces.InterfaceElement(DBusInterfaces.Daemon1);

@@ -13,7 +13,7 @@ namespace LlmOs.Daemon.DBus;
 /// socket answers 404.
 /// </summary>
 internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler scheduler, TaskStore store, ILogger<TaskObjects> logger)
-    : BusObject(logger)
+    : BusObject(peers, logger)
 {
     private static readonly InterfaceContract Contract = InterfaceContract.Parse(DBusInterfaces.Task1);
     private static readonly ReadOnlyMemory<byte> InterfaceXml = DBusInterfaces.InterfaceElement(DBusInterfaces.Task1);
@@ -37,7 +37,7 @@ internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler
             throw new BusCallException(DBusErrors.UnknownObject, $"no object at {path}");
         }
 
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var task = store.Find(id);
         if (task is null || !caller.Sees(task.OwnerUid))
         {
@@ -70,9 +70,10 @@ internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler
                 ReplyEmpty(context);
                 return;
             case "Watch":
-                // The reply first: signals that follow it are then known to come from a watched task.
+                // The reply first: signals that follow it are then known to come from a watched task. Following is atomic
+                // with the caller's departure, so no forwarder keeps sending to a connection that has left.
                 ReplyEmpty(context);
-                signals.Follow(task, context.Connection, caller.UniqueName, fromStart: false);
+                caller.Peer.WhileHere(() => signals.Follow(task, context.Connection, caller.UniqueName, fromStart: false));
                 return;
             default:
                 ReplyUnknown(context);
@@ -89,7 +90,7 @@ internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler
             return;
         }
 
-        var caller = await peers.IdentifyAsync(context).ConfigureAwait(false);
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var children = store.List(caller.IsRoot ? null : caller.Uid).Select(t => t.Id).ToList();
         context.ReplyIntrospectXml(ReadOnlySpan<ReadOnlyMemory<byte>>.Empty, children);
     }

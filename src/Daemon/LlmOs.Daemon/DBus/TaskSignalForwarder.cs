@@ -23,6 +23,9 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
 
     public TaskRecord Record { get; } = task;
 
+    /// <summary>Our connection the signals go out on.</summary>
+    public DBusConnection Connection { get; } = connection;
+
     /// <summary>Completes when the forwarder has stopped (set by <see cref="TaskSignals"/> when it starts it).</summary>
     public Task Completion { get; set; } = Task.CompletedTask;
 
@@ -102,9 +105,9 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
                 hasMore = await moreTask.ConfigureAwait(false);
             }
 
-            if (!hasMore || Recipients().Length == 0)
+            if (!hasMore || TryCloseIfNobody())
             {
-                return; // the task has ended, or nobody listens any more
+                return; // the task has ended, or nobody listens any more (and nobody can join now)
             }
 
             batch.Clear();
@@ -150,7 +153,7 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
 
         foreach (string destination in Recipients())
         {
-            TaskSignalWriter.Delta(connection, destination, _path, text);
+            TaskSignalWriter.Delta(Connection, destination, _path, text);
         }
 
         return true;
@@ -159,13 +162,35 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
     private void SendState(bool final)
     {
         var dto = DtoMapper.ToDto(Record);
-        foreach (string destination in Recipients())
+
+        // The last signals go to exactly those who have joined by now; one who comes later is refused and starts anew.
+        foreach (string destination in final ? Close() : Recipients())
         {
-            TaskSignalWriter.PropertiesChanged(connection, destination, _path, dto);
+            TaskSignalWriter.PropertiesChanged(Connection, destination, _path, dto);
             if (final)
             {
-                TaskSignalWriter.Finished(connection, destination, _path, dto);
+                TaskSignalWriter.Finished(Connection, destination, _path, dto);
             }
+        }
+    }
+
+    /// <summary>Closes the forwarder when it has no recipient left, atomically with <see cref="TryAdd"/>.</summary>
+    private bool TryCloseIfNobody()
+    {
+        lock (_gate)
+        {
+            _closed |= _recipients.Count == 0;
+            return _closed;
+        }
+    }
+
+    /// <summary>Closes the forwarder and hands back its recipients: no one joins after this.</summary>
+    private string[] Close()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            return _snapshot;
         }
     }
 

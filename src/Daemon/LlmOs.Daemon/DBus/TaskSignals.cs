@@ -11,7 +11,7 @@ namespace LlmOs.Daemon.DBus;
 /// </summary>
 internal sealed class TaskSignals : IDisposable
 {
-    private readonly ConcurrentDictionary<string, TaskSignalForwarder> _forwarders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(DBusConnection Connection, string TaskId), TaskSignalForwarder> _forwarders = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationToken _stoppingToken;
     private readonly TimeProvider _time;
@@ -32,16 +32,19 @@ internal sealed class TaskSignals : IDisposable
     /// </summary>
     public void Follow(TaskRecord task, DBusConnection connection, string recipient, bool fromStart)
     {
+        // One forwarder per task and connection of ours: after a reconnect a task's signals go out on the new one.
+        var key = (connection, task.Id);
         while (true)
         {
-            if (_forwarders.TryGetValue(task.Id, out var running))
+            if (_forwarders.TryGetValue(key, out var running))
             {
                 if (running.TryAdd(recipient))
                 {
                     return;
                 }
 
-                _forwarders.TryRemove(new KeyValuePair<string, TaskSignalForwarder>(task.Id, running));
+                // It has closed (its task ended, or its recipients left): start a new one, or none for an ended task.
+                _forwarders.TryRemove(new KeyValuePair<(DBusConnection, string), TaskSignalForwarder>(key, running));
                 continue;
             }
 
@@ -51,7 +54,7 @@ internal sealed class TaskSignals : IDisposable
             }
 
             var forwarder = new TaskSignalForwarder(task, connection, recipient, fromStart ? 0 : task.Events.Count, _time);
-            if (_forwarders.TryAdd(task.Id, forwarder))
+            if (_forwarders.TryAdd(key, forwarder))
             {
                 forwarder.Completion = RunAsync(forwarder);
                 return;
@@ -63,12 +66,15 @@ internal sealed class TaskSignals : IDisposable
     public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         Task.WhenAll(_forwarders.Values.Select(f => f.Completion)).WaitAsync(timeout, _time, cancellationToken);
 
-    /// <summary>A connection left the bus: no forwarder sends to it any more.</summary>
-    public void Forget(string uniqueName)
+    /// <summary>A connection left the bus (as <paramref name="connection"/> saw it): no forwarder sends to it any more.</summary>
+    public void Forget(DBusConnection connection, string uniqueName)
     {
         foreach (var forwarder in _forwarders.Values)
         {
-            forwarder.Remove(uniqueName);
+            if (ReferenceEquals(forwarder.Connection, connection))
+            {
+                forwarder.Remove(uniqueName);
+            }
         }
     }
 
@@ -100,7 +106,7 @@ internal sealed class TaskSignals : IDisposable
         }
         finally
         {
-            _forwarders.TryRemove(new KeyValuePair<string, TaskSignalForwarder>(forwarder.Record.Id, forwarder));
+            _forwarders.TryRemove(new KeyValuePair<(DBusConnection, string), TaskSignalForwarder>((forwarder.Connection, forwarder.Record.Id), forwarder));
         }
     }
 }
