@@ -1,5 +1,5 @@
 using System.Globalization;
-using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Ipc.DBus;
 using LlmOs.Ipc.Errors;
@@ -8,7 +8,7 @@ namespace LlmOs.Daemon.DBus;
 
 /// <summary>
 /// Failures as D-Bus error replies: engine refusals become <c>org.llmos.Error.&lt;Code&gt;</c> with the same code the
-/// socket answers (one table, <see cref="HttpErrors.Code"/>), so both transports speak DESIGN.md's vocabulary alike.
+/// socket answers (one table, <see cref="ErrorCodeMap.Code"/>), so both transports speak DESIGN.md's vocabulary alike.
 /// </summary>
 internal static class DBusErrors
 {
@@ -21,7 +21,7 @@ internal static class DBusErrors
     public static (string Name, string Message, bool Expected) From(Exception exception) => exception switch
     {
         BusCallException e => (e.ErrorName, e.Message, true),
-        EngineException e => (DBusErrorNames.ForCode(HttpErrors.Code(e.Kind)), WithRetry(e), true),
+        EngineException e => (DBusErrorNames.ForCode(ErrorCodeMap.Code(e.Kind)), WithRetry(e), true),
         _ => (DBusErrorNames.ForCode(ErrorCodes.Internal), "the daemon failed to handle this call", false),
     };
 

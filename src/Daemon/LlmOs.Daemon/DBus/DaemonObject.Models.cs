@@ -1,5 +1,4 @@
 using LlmOs.Daemon.Configuration;
-using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Ipc;

@@ -1,4 +1,3 @@
-using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Tasks;

@@ -1,4 +1,4 @@
-using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Tasks;
 using LlmOs.Ipc;
 using LlmOs.Ipc.DBus;

@@ -1,4 +1,5 @@
 using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc;

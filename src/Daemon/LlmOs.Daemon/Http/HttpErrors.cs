@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Errors;
@@ -9,24 +10,24 @@ namespace LlmOs.Daemon.Http;
 /// <summary>Turns engine refusals into DESIGN.md's error vocabulary and the fitting HTTP status.</summary>
 internal static class HttpErrors
 {
-    /// <summary>One table: each kind's wire code and HTTP status, side by side.</summary>
-    private static (string Code, int Status) Map(ErrorKind kind) => kind switch
+    /// <summary>Each kind's HTTP status; its code comes from <see cref="ErrorCodeMap"/>, shared with D-Bus.</summary>
+    private static (string Code, int Status) Map(ErrorKind kind) => (ErrorCodeMap.Code(kind), kind switch
     {
-        ErrorKind.InvalidInput => (ErrorCodes.InvalidInput, StatusCodes.Status400BadRequest),
-        ErrorKind.ModelInvalid => (ErrorCodes.InvalidInput, StatusCodes.Status422UnprocessableEntity),
-        ErrorKind.UnsupportedMedia => (ErrorCodes.UnsupportedMedia, StatusCodes.Status415UnsupportedMediaType),
-        ErrorKind.TooLarge => (ErrorCodes.TooLarge, StatusCodes.Status413PayloadTooLarge),
-        ErrorKind.ModelNotFound => (ErrorCodes.ModelNotFound, StatusCodes.Status404NotFound),
-        ErrorKind.NeedsModel => (ErrorCodes.NeedsModel, StatusCodes.Status409Conflict),
-        ErrorKind.Busy => (ErrorCodes.Busy, StatusCodes.Status429TooManyRequests),
-        ErrorKind.QuotaExceeded => (ErrorCodes.QuotaExceeded, StatusCodes.Status429TooManyRequests),
-        ErrorKind.Forbidden => (ErrorCodes.Forbidden, StatusCodes.Status403Forbidden),
-        ErrorKind.Cancelled => (ErrorCodes.Cancelled, StatusCodes.Status409Conflict),
-        ErrorKind.Unsupported => (ErrorCodes.Unsupported, StatusCodes.Status400BadRequest),
-        _ => (ErrorCodes.Internal, StatusCodes.Status500InternalServerError),
-    };
+        ErrorKind.InvalidInput => StatusCodes.Status400BadRequest,
+        ErrorKind.ModelInvalid => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorKind.ModelNotFound => StatusCodes.Status404NotFound,
+        ErrorKind.NeedsModel => StatusCodes.Status409Conflict,
+        ErrorKind.Busy => StatusCodes.Status429TooManyRequests,
+        ErrorKind.QuotaExceeded => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Cancelled => StatusCodes.Status409Conflict,
+        ErrorKind.Unsupported => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    });
 
-    public static string Code(ErrorKind kind) => Map(kind).Code;
+    public static string Code(ErrorKind kind) => ErrorCodeMap.Code(kind);
 
     public static int Status(ErrorKind kind) => Map(kind).Status;
 

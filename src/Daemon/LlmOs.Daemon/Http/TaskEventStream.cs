@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Tasks;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Tasks;

@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;

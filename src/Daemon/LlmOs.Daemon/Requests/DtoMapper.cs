@@ -1,4 +1,3 @@
-using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -7,7 +6,7 @@ using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
 
-namespace LlmOs.Daemon.Http;
+namespace LlmOs.Daemon.Requests;
 
 /// <summary>Engine values to wire records.</summary>
 internal static class DtoMapper
@@ -25,7 +24,7 @@ internal static class DtoMapper
             : task.Embeddings is { } embeddings ? new TaskResultDto("", embeddings.Tokens, "stop", embeddings.Vectors)
             : task.Reply is { } reply ? new TaskResultDto(reply.Text, 0, "stop", Action: SlotValues.ToWire(reply.Action))
             : null,
-        task.Error is { } e ? new ErrorDto(HttpErrors.Code(e.Kind), e.Message) : null);
+        task.Error is { } e ? new ErrorDto(ErrorCodeMap.Code(e.Kind), e.Message) : null);
 
     public static string Kind(TaskKind kind) => kind switch
     {
