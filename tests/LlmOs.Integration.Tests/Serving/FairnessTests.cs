@@ -15,7 +15,9 @@ public sealed class FairnessTests
         var (dir, daemon) = await MultiUserDaemon.StartAsync(new() { ["LLMOSD_PARALLELSEQUENCES"] = "2" });
         using var _ = dir;
         await using var __ = daemon;
-        var options = new TaskOptions(MaxTokens: 60, Temperature: 0);
+        // Burst tasks are long enough (200 tokens) that submitting all 100 takes far less time than running them,
+        // however fast or loaded the machine: with 60 tokens a slow submit loop let half the burst finish first.
+        var options = new TaskOptions(MaxTokens: 200, Temperature: 0);
         await daemon.Client.GenerateAsync("Once upon a time", options); // the model is loaded before the burst
 
         // Root (uid 0) queues 100 tasks; once they are under way, Bob asks for one.
