@@ -67,6 +67,7 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<TaskRequestValidator>();
         services.AddSingleton<TaskSubmitter>();
         services.AddSingleton<CapabilityReporter>();
+        services.AddSingleton<StatusReporter>();
         services.AddSingleton<OpenAiRequestValidator>();
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());

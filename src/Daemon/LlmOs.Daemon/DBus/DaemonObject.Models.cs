@@ -1,8 +1,6 @@
-using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Ipc;
-using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Models;
 using Tmds.DBus.Protocol;
 
@@ -53,13 +51,7 @@ internal sealed partial class DaemonObject
     /// <summary>GetResidentModels() → a{sv}: <c>GET /v1/ps</c>.</summary>
     private ValueTask GetResidentModels(MethodContext context)
     {
-        var ps = new PsResponse(
-            [.. scheduler.Resident().Select(DtoMapper.ToDto)],
-            scheduler.MemoryBudgetBytes,
-            scheduler.MemoryReservedBytes,
-            [.. machine.Gpus.Select(g => new GpuDto(g.Index, g.Name, g.TotalBytes, g.FreeBytes))],
-            machine.Accelerator);
-        ReplyRecord(context, ps, IpcJsonContext.Default.PsResponse);
+        ReplyRecord(context, status.Resident(), IpcJsonContext.Default.PsResponse);
         return ValueTask.CompletedTask;
     }
 
@@ -67,16 +59,7 @@ internal sealed partial class DaemonObject
     private async ValueTask GetStatusAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var status = new StatusResponse(
-            info.Version,
-            settings.Mode == DaemonMode.System ? "system" : "user",
-            settings.Socket,
-            info.Uptime.TotalSeconds,
-            [.. registry.List().Select(m => DtoMapper.ToDto(m, scheduler.StateOf(m)))],
-            scheduler.QueueDepth,
-            scheduler.RunningCount,
-            DtoMapper.ToDto(scheduler.UsageFor(caller.Uid)));
-        ReplyRecord(context, status, IpcJsonContext.Default.StatusResponse);
+        ReplyRecord(context, status.Status(caller.Uid), IpcJsonContext.Default.StatusResponse);
     }
 
     /// <summary>GetCapabilities() → a{sv}: <c>GET /v1/capabilities</c>.</summary>

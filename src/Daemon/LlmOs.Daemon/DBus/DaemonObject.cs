@@ -1,5 +1,4 @@
 using LlmOs.Daemon.Configuration;
-using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Intents;
@@ -26,9 +25,9 @@ internal sealed partial class DaemonObject(
     ModelRegistry registry,
     IntentRegistry intents,
     CapabilityReporter capabilities,
+    StatusReporter status,
     DaemonInfo info,
     DaemonSettings settings,
-    MachineResources machine,
     ILogger<DaemonObject> logger) : BusObject(peers, logger)
 {
     private static readonly InterfaceContract Contract = InterfaceContract.Parse(DBusInterfaces.Daemon1);

@@ -1,7 +1,4 @@
-using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Requests;
-using LlmOs.Engine.Models;
-using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Health;
 using Microsoft.AspNetCore.Builder;
@@ -24,20 +21,7 @@ internal static class HealthEndpoints
 
         app.MapGet("/v1/status", (HttpContext context) =>
         {
-            var services = context.RequestServices;
-            var info = services.GetRequiredService<DaemonInfo>();
-            var settings = services.GetRequiredService<DaemonSettings>();
-            var scheduler = services.GetRequiredService<Scheduler>();
-            var models = services.GetRequiredService<ModelRegistry>().List().Select(m => DtoMapper.ToDto(m, scheduler.StateOf(m))).ToList();
-            var status = new StatusResponse(
-                info.Version,
-                settings.Mode == DaemonMode.System ? "system" : "user",
-                settings.Socket,
-                info.Uptime.TotalSeconds,
-                models,
-                scheduler.QueueDepth,
-                scheduler.RunningCount,
-                DtoMapper.ToDto(scheduler.UsageFor(PeerCredentials.Caller(context))));
+            var status = context.RequestServices.GetRequiredService<StatusReporter>().Status(PeerCredentials.Caller(context));
             return Results.Json(status, IpcJsonContext.Default.StatusResponse).ExecuteAsync(context);
         });
     }

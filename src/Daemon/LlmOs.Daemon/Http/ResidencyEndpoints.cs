@@ -1,4 +1,3 @@
-using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Ipc;
@@ -20,14 +19,7 @@ internal static class ResidencyEndpoints
     {
         app.MapGet("/v1/ps", (HttpContext context) =>
         {
-            var scheduler = context.RequestServices.GetRequiredService<Scheduler>();
-            var machine = context.RequestServices.GetRequiredService<MachineResources>();
-            var ps = new PsResponse(
-                [.. scheduler.Resident().Select(DtoMapper.ToDto)],
-                scheduler.MemoryBudgetBytes,
-                scheduler.MemoryReservedBytes,
-                [.. machine.Gpus.Select(g => new GpuDto(g.Index, g.Name, g.TotalBytes, g.FreeBytes))],
-                machine.Accelerator);
+            var ps = context.RequestServices.GetRequiredService<StatusReporter>().Resident();
             return Results.Json(ps, IpcJsonContext.Default.PsResponse).ExecuteAsync(context);
         });
 
