@@ -26,6 +26,16 @@ public sealed class PrivateBus : IAsyncDisposable
     {
         var dir = new TempDir();
         File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_101_101); // other users must reach the socket
+        var (process, address) = await LaunchAsync(dir);
+        return new PrivateBus(dir, process, address);
+    }
+
+    /// <summary>
+    /// Starts dbus-daemon with our configuration on the socket <c>bus</c> in <paramref name="dir"/> (replacing a stale
+    /// one) and returns it with its address. Shared with tests that restart a bus at the same address.
+    /// </summary>
+    public static async Task<(Process Process, string Address)> LaunchAsync(TempDir dir)
+    {
         string socket = dir.File("bus");
         string config = dir.File("bus.conf");
         await File.WriteAllTextAsync(config, $"""
@@ -43,6 +53,7 @@ public sealed class PrivateBus : IAsyncDisposable
               </policy>
             </busconfig>
             """);
+        File.Delete(socket);
 
         var start = new ProcessStartInfo("dbus-daemon")
         {
@@ -66,7 +77,7 @@ public sealed class PrivateBus : IAsyncDisposable
             throw new InvalidOperationException("dbus-daemon printed no address");
         }
 
-        return new PrivateBus(dir, process, address.Trim());
+        return (process, address.Trim());
     }
 
     /// <summary>Environment for a child process that should use this bus as its session bus.</summary>
