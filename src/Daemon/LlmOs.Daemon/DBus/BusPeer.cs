@@ -21,17 +21,6 @@ internal sealed class BusPeer(string uniqueName, DBusConnection connection, Task
     /// <summary>The uid behind the connection, from <c>org.freedesktop.DBus.GetConnectionUnixUser</c>.</summary>
     public Task<uint> Uid { get; } = uid;
 
-    public bool IsGone
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _gone;
-            }
-        }
-    }
-
     /// <summary>Ties a task to this connection so that it is cancelled when the connection leaves; false when it already has.</summary>
     public bool Attach(TaskRecord task)
     {
