@@ -21,25 +21,60 @@ public sealed partial class Scheduler
     {
         var (registration, _) = registry.Find(invocation.Intent, invocation.CallerUid)
             ?? throw new EngineException(ErrorKind.Unsupported, $"no app has registered a handler for intent '{invocation.Intent}'", "input.intent");
-        CountIntent(invocation.CallerUid, +1);
+        var handler = registration.Handler;
+        return StartNow(
+            invocation.CallerUid,
+            id => new TaskRecord(id, invocation, handler, _time) { Priority = priority },
+            async task => task.CompleteIntent(await CallHandlerAsync(handler, invocation, task.CancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <summary>
+    /// Asks an app's handler under the handler timeout. A handler that does not answer in time fails with
+    /// <see cref="ErrorKind.Internal"/>; cancelling <paramref name="cancellationToken"/> throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<IntentReply> CallHandlerAsync(IIntentHandler handler, IntentInvocation invocation, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.IntentHandlerTimeout);
+        try
+        {
+            return await handler.HandleAsync(invocation, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EngineException(ErrorKind.Internal, $"the handler at {handler.Address} did not answer within {_options.IntentHandlerTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or EngineException))
+        {
+            throw new EngineException(ErrorKind.Internal, $"the handler at {handler.Address} failed: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Admits a task that needs no model queue (an intent, an ask) and runs <paramref name="run"/> at once, under
+    /// the per-client limits. <paramref name="run"/> completes the task; a throw fails it (cancellation cancels it).
+    /// </summary>
+    internal TaskRecord StartNow(uint uid, Func<string, TaskRecord> create, Func<TaskRecord, Task> run)
+    {
+        CountIntent(uid, +1);
         TaskRecord task;
         try
         {
-            task = Admit(invocation.CallerUid, id => new TaskRecord(id, invocation, registration.Handler, _time) { Priority = priority }, startNow: true);
+            task = Admit(uid, create, startNow: true);
         }
         catch
         {
-            CountIntent(invocation.CallerUid, -1);
+            CountIntent(uid, -1);
             throw;
         }
 
         if (task.State == TaskState.Running)
         {
-            _ = RunIntentAsync(task, registration.Handler, invocation);
+            _ = RunNowAsync(task, run);
         }
         else
         {
-            CountIntent(invocation.CallerUid, -1);
+            CountIntent(uid, -1);
         }
 
         return task;
@@ -68,32 +103,26 @@ public sealed partial class Scheduler
         }
     }
 
-    private async Task RunIntentAsync(TaskRecord task, IIntentHandler handler, IntentInvocation invocation)
+    private async Task RunNowAsync(TaskRecord task, Func<TaskRecord, Task> run)
     {
         try
         {
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(task.CancellationToken);
-            deadline.CancelAfter(_options.IntentHandlerTimeout);
-            var reply = await handler.HandleAsync(invocation, deadline.Token).ConfigureAwait(false);
-            task.CompleteIntent(reply);
+            await Task.Yield(); // the caller gets its task back before any of the work runs
+            await run(task).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (task.CancellationToken.IsCancellationRequested)
         {
             task.MarkCancelled();
         }
-        catch (OperationCanceledException)
-        {
-            task.Fail(ErrorKind.Internal, $"the handler at {handler.Address} did not answer within {_options.IntentHandlerTimeout.TotalSeconds:0.#} s");
-        }
         catch (EngineException e)
         {
             task.Fail(e.Kind, e.Message);
         }
-#pragma warning disable CA1031 // whatever an app's handler does wrong fails its task, never the daemon
+#pragma warning disable CA1031 // whatever goes wrong in one client's request fails its task, never the daemon
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            task.Fail(ErrorKind.Internal, $"the handler at {handler.Address} failed: {e.Message}");
+            task.Fail(ErrorKind.Internal, e.Message);
         }
         finally
         {

@@ -8,4 +8,7 @@ public enum TaskKind
 
     /// <summary>A request handed to an app's intent handler (see <see cref="Intents.IntentRegistry"/>).</summary>
     Intent,
+
+    /// <summary>An utterance to understand and act on (see <c>LlmOs.Engine.Assistant.AskService</c>).</summary>
+    Ask,
 }

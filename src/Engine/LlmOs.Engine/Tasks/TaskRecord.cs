@@ -1,4 +1,5 @@
 using System.Text;
+using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
@@ -46,6 +47,13 @@ public sealed class TaskRecord
         Handler = handler;
     }
 
+    /// <summary>An ask: an utterance to understand and act on; its model is the recogniser (<c>intents</c>).</summary>
+    public TaskRecord(string id, AskRequest question, TimeProvider time)
+        : this(id, TaskKind.Ask, question.CallerUid, AskModelName, time)
+    {
+        Question = question;
+    }
+
     private TaskRecord(string id, TaskKind kind, uint ownerUid, string model, TimeProvider time)
     {
         Id = id;
@@ -56,6 +64,9 @@ public sealed class TaskRecord
         CreatedAt = time.GetUtcNow();
         Events.Append(new TaskEvent(TaskEventKind.Queued));
     }
+
+    /// <summary>What ask tasks show as their model: the intent engine, which picks handlers and models itself.</summary>
+    public const string AskModelName = "intents";
 
     public string Id { get; }
 
@@ -80,6 +91,12 @@ public sealed class TaskRecord
 
     /// <summary>The handler's answer once an intent task completed.</summary>
     public IntentReply? Reply { get; private set; }
+
+    /// <summary>What an ask task asks; null for other kinds.</summary>
+    public AskRequest? Question { get; }
+
+    /// <summary>The answer once an ask task completed.</summary>
+    public AskResult? Answer { get; private set; }
 
     public TaskPriority Priority { get; init; } = TaskPriority.Interactive;
 
@@ -151,6 +168,9 @@ public sealed class TaskRecord
 
     public void CompleteIntent(IntentReply reply) =>
         Finish(TaskState.Completed, TaskEventKind.Completed, () => Reply = reply);
+
+    public void CompleteAsk(AskResult answer) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Answer = answer);
 
     public void Fail(ErrorKind kind, string message) =>
         Finish(TaskState.Failed, TaskEventKind.Failed, () => Error = new TaskError(kind, message));

@@ -1,0 +1,12 @@
+using LlmOs.Engine.Scheduling;
+
+namespace LlmOs.Engine.Assistant;
+
+/// <summary>
+/// What a person asked: the utterance, the language it is in (a code or locale; null for the default), the
+/// caller's time zone (times are said and answered in it) and the uid on whose behalf it runs.
+/// </summary>
+public sealed record AskRequest(uint CallerUid, string Utterance, string? Language, TimeZoneInfo TimeZone)
+{
+    public TaskPriority Priority { get; init; } = TaskPriority.Interactive;
+}

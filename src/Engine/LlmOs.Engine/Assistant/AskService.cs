@@ -1,0 +1,70 @@
+using LlmOs.Engine.Intents;
+using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Skills;
+using LlmOs.Engine.Tasks;
+using LlmOs.Engine.Understanding;
+using LlmOs.Engine.Understanding.Catalog;
+using LlmOs.Engine.Understanding.Language;
+using LlmOs.Engine.Understanding.Slots;
+
+namespace LlmOs.Engine.Assistant;
+
+/// <summary>
+/// The <c>ask</c> task: understands an utterance (<see cref="IntentUnderstanding"/>), then hands the intent to
+/// its handler: an app that registered it, else the built-in skill of that name, else the chat skill.
+/// The task starts at once (the LLM calls it makes queue as ordinary generations of the caller).
+/// </summary>
+public sealed class AskService(
+    Scheduler scheduler,
+    LanguageCatalog languages,
+    IntentCatalogs catalogs,
+    IntentUnderstanding understanding,
+    SkillCatalog skills,
+    IListSource lists,
+    TimeProvider time)
+{
+    /// <summary>Starts an ask task; throws <see cref="Errors.EngineException"/> when the caller is over its limits.</summary>
+    public TaskRecord Submit(AskRequest request) =>
+        scheduler.StartNow(
+            request.CallerUid,
+            id => new TaskRecord(id, request, time) { Priority = request.Priority },
+            async task => task.CompleteAsk(await AnswerAsync(request, task.CancellationToken).ConfigureAwait(false)));
+
+    /// <summary>Only recognises: the intent, slots and each stage's candidates, with no handler run (<c>llmosctl intents test</c>).</summary>
+    public Task<UnderstandingResult> UnderstandAsync(AskRequest request, CancellationToken cancellationToken) =>
+        understanding.UnderstandAsync(ContextFor(request), cancellationToken);
+
+    /// <summary>Understands and runs the request in the caller's context, without a task around it.</summary>
+    public async Task<AskResult> AnswerAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        var context = ContextFor(request);
+        var understood = await understanding.UnderstandAsync(context, cancellationToken).ConfigureAwait(false);
+        var best = understood.Best;
+        var invocation = new IntentInvocation(best.Intent, best.Slots, request.Utterance, request.CallerUid);
+        IntentReply reply;
+        string handler;
+        if (context.Catalog.Find(best.Intent)?.Registration is { } registration)
+        {
+            reply = await scheduler.CallHandlerAsync(registration.Handler, invocation, cancellationToken).ConfigureAwait(false);
+            handler = AskHandlers.App(registration.Handler.Address);
+        }
+        else
+        {
+            var skill = skills.Find(best.Intent) ?? skills.Find(IntentUnderstanding.ChatIntent)
+                ?? throw new InvalidOperationException("no chat skill is installed");
+            var skillRequest = new SkillRequest(invocation, context.Language, context.Slots, request.Language);
+            reply = await skill.RunAsync(skillRequest, cancellationToken).ConfigureAwait(false);
+            handler = skill.UsesLanguageModel ? AskHandlers.LanguageModel : AskHandlers.Skill;
+        }
+
+        return new AskResult(best.Intent, best.Slots, best.Confidence, handler, reply.Text, reply.Action, context.Language.Code, understood.Stages);
+    }
+
+    private RecognitionContext ContextFor(AskRequest request)
+    {
+        var language = languages.For(request.Language);
+        var catalog = catalogs.For(request.CallerUid, language);
+        var slots = new SlotContext(TimeZoneInfo.ConvertTime(time.GetUtcNow(), request.TimeZone), request.TimeZone, language, lists);
+        return new RecognitionContext(language.Normalize(request.Utterance), language, catalog, slots, request.CallerUid);
+    }
+}
