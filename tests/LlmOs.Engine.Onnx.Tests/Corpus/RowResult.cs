@@ -1,0 +1,4 @@
+namespace LlmOs.Engine.Onnx.Tests.Corpus;
+
+/// <summary>One row run through the pipeline and through each recogniser alone (keyed by the recogniser's name).</summary>
+public sealed record RowResult(CorpusRow Row, Verdict Pipeline, IReadOnlyDictionary<string, Verdict> Alone, TimeSpan Elapsed);
