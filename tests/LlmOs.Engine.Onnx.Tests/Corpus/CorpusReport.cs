@@ -57,6 +57,13 @@ public static class CorpusReport
         var times = results.Select(r => r.Elapsed.TotalMilliseconds).Order().ToArray();
         text.AppendLine();
         text.AppendLine(Invariant($"time per utterance through the pipeline: mean {times.Average():F2} ms, p50 {times[times.Length / 2]:F2} ms, max {times[^1]:F2} ms"));
+        foreach (string name in recognizers)
+        {
+            var stage = results.Where(r => r.StageTimes.ContainsKey(name)).Select(r => r.StageTimes[name].TotalMilliseconds).Order().ToArray();
+            text.AppendLine(stage.Length == 0
+                ? $"  {name}: never ran in the pipeline"
+                : Invariant($"  {name}: ran for {stage.Length} rows, mean {stage.Average():F2} ms, p50 {stage[stage.Length / 2]:F2} ms, max {stage[^1]:F2} ms"));
+        }
 
         var failures = results.Where(r => r.Row.Split == CorpusFile.Tune && r.Pipeline.Mismatch(r.Row) is not null).ToList();
         if (splits.Contains(CorpusFile.Tune))

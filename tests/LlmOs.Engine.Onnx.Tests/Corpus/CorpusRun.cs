@@ -29,7 +29,7 @@ public static class CorpusRun
                 alone[recognizer.Name] = Alone(recognizer, candidates);
             }
 
-            results.Add(new RowResult(row, overall, alone, elapsed));
+            results.Add(new RowResult(row, overall, alone, elapsed, understood.Stages.ToDictionary(s => s.Recognizer, s => s.Elapsed)));
         }
 
         return results;
