@@ -1,7 +1,7 @@
 namespace LlmOs.Bench;
 
 /// <summary>The benchmark's few options.</summary>
-public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp)
+public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false)
 {
     public const string Prompt = "Once upon a time";
     public const int WarmupRequests = 200;
@@ -29,6 +29,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
           --samples S     short streams timed for time to first token, alone and beside 7 long streams (default 30)
           --threads T     llama.cpp threads, in-process and in the daemon (LLMOSD_THREADS); default 0: llmosd's default (one core less than the machine has, at least 1)
           --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
+          --intents-only  run only the intent engine's part (recogniser stages, ask round trips), against a daemon of its own
           -h, --help      print this help and exit
         """;
 
@@ -36,7 +37,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
     {
         int tokens = 256, runs = 5, requests = 2000, samples = 30, threads = 0;
         string? model = null;
-        bool help = false;
+        bool help = false, intentsOnly = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -60,6 +61,9 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
                 case "--threads":
                     threads = Number(args, ref i, 0, 256);
                     break;
+                case "--intents-only":
+                    intentsOnly = true;
+                    break;
                 case "--model":
                     model = Value(args, ref i);
                     break;
@@ -68,7 +72,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
             }
         }
 
-        return new BenchOptions(tokens, runs, requests, samples, threads, model, help);
+        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

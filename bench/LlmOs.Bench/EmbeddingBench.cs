@@ -142,7 +142,7 @@ public static class EmbeddingBench
     private static string[] Sentences(int offset, int count) =>
         [.. Enumerable.Range(offset, count).Select(i => $"Please set a timer for {i % 60} minutes and remind me about item number {i}")];
 
-    private static HttpClient UnixSocketHttp(string socket) => new(new SocketsHttpHandler
+    internal static HttpClient UnixSocketHttp(string socket) => new(new SocketsHttpHandler
     {
         ConnectCallback = async (_, cancellationToken) =>
         {

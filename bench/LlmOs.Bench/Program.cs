@@ -37,6 +37,11 @@ internal static class Bench
 {
     public static async Task<int> RunAsync(BenchOptions options, string[] args)
     {
+        if (options.IntentsOnly)
+        {
+            return await IntentsOnlyAsync(options);
+        }
+
         long benchStart = Stopwatch.GetTimestamp();
         string model = BenchPaths.Model(options.Model);
         string llmosd = BenchPaths.Llmosd();
@@ -85,6 +90,9 @@ internal static class Bench
             Progress("embeddings: batch sizes 1 and 32, in-process and through /v1/embeddings");
             var embeddings = await EmbeddingBench.RunAsync(daemon.Socket, daemon.Pid, options.Threads);
 
+            Progress($"intents: recogniser stages in-process on {IntentBench.StageUtterances.Length} utterances, ask round trips in-process and through POST /v1/ask");
+            var intents = await IntentBench.RunAsync(daemon.Socket, model, options.Threads);
+
             Progress($"/v1/health: {options.Requests} requests with 1 client, then with {BenchOptions.ConcurrentClients}");
             var health1 = await HealthBench.RunAsync(daemon.Socket, 1, options.Requests, BenchOptions.WarmupRequests);
             var health16 = await HealthBench.RunAsync(daemon.Socket, BenchOptions.ConcurrentClients, options.Requests, BenchOptions.WarmupRequests);
@@ -103,6 +111,8 @@ internal static class Bench
             bool sameText = report.Print();
             Console.WriteLine();
             EmbeddingBench.Print(embeddings, Console.Out);
+            Console.WriteLine();
+            IntentBench.Print(intents, Console.Out);
             Console.WriteLine();
             BusReport.Print(busCalls, socketStreams, busStreams, Console.Out);
             Console.WriteLine();
@@ -124,6 +134,28 @@ internal static class Bench
             }
 
             bus?.Dispose();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>--intents-only: the intent engine's part alone, against a daemon of its own.</summary>
+    private static async Task<int> IntentsOnlyAsync(BenchOptions options)
+    {
+        string model = BenchPaths.Model(options.Model);
+        var dir = Directory.CreateTempSubdirectory("llmos-bench-");
+        try
+        {
+            using var bus = await BenchBus.StartAsync(dir.FullName);
+            await using var daemon = DaemonProcess.Start(BenchPaths.Llmosd(), model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address);
+            await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
+            Progress($"intents: recogniser stages in-process on {IntentBench.StageUtterances.Length} utterances, ask round trips in-process and through POST /v1/ask");
+            var intents = await IntentBench.RunAsync(daemon.Socket, model, options.Threads);
+            Console.WriteLine($"llmos benchmark, intent engine only ({Environment.ProcessorCount} cores, {BenchPaths.Configuration} build, model {Path.GetFileName(model)})");
+            IntentBench.Print(intents, Console.Out);
+            return 0;
+        }
+        finally
+        {
             dir.Delete(recursive: true);
         }
     }
