@@ -4,6 +4,7 @@ using LlmOs.Engine.Tasks;
 using LlmOs.Engine.Understanding;
 using LlmOs.Engine.Understanding.Catalog;
 using LlmOs.Engine.Understanding.Language;
+using LlmOs.Engine.Understanding.Semantic;
 using LlmOs.Engine.Understanding.Slots;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,7 +28,11 @@ public sealed class SemanticFixture : IAsyncLifetime
             TimeProvider.System);
         Scheduler = new Scheduler(new NoTextBackend(), registry, new TaskStore(TimeProvider.System), new SchedulerOptions(), TimeProvider.System, NullLogger<Scheduler>.Instance, embeddings: Embeddings);
         Catalog = CatalogOf(EnglishExamples.Intents);
+        Recognizer = new SemanticRecognizer(Scheduler);
     }
+
+    /// <summary>One recogniser for the tests that need no fresh cache: it embeds the catalog's examples once.</summary>
+    public SemanticRecognizer Recognizer { get; }
 
     internal CountingEmbeddingBackend Embeddings { get; }
 
