@@ -1,5 +1,4 @@
 using LlmOs.Engine.Assistant;
-using LlmOs.Engine.Llama;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
@@ -30,7 +29,7 @@ internal sealed class LanguageModelHarness : IAsyncDisposable
 
         var registry = new ModelRegistry(new ModelRegistryOptions { ModelsDirectory = models, StateFile = _temp.Combine("state", "models.json") }, TimeProvider.System);
         Scheduler = new Scheduler(
-            new LlamaBackend(new LlamaOptions { Threads = 1 }, NullLogger<LlamaBackend>.Instance),
+            SharedLlamaBackend.Instance,
             registry,
             new TaskStore(TimeProvider.System),
             new SchedulerOptions { ParallelSequences = 1 },
