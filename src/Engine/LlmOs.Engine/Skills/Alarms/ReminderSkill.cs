@@ -18,12 +18,12 @@ public sealed class ReminderSkill(AlarmBook alarms) : ISkill
     public bool UsesLanguageModel => false;
 
     public async Task<IntentReply> RunAsync(SkillRequest request, CancellationToken cancellationToken) =>
-        new(request.Invocation.Intent switch
+        new(LocaleFormats.Tidy(request.Invocation.Intent switch
         {
             "reminder.add" => await AddAsync(request, cancellationToken).ConfigureAwait(false),
             "reminder.cancel" => await CancelAsync(request, cancellationToken).ConfigureAwait(false),
             _ => List(request),
-        });
+        }));
 
     private async Task<string> AddAsync(SkillRequest request, CancellationToken cancellationToken)
     {

@@ -19,12 +19,12 @@ public sealed class TimerSkill(AlarmBook alarms) : ISkill
     public bool UsesLanguageModel => false;
 
     public async Task<IntentReply> RunAsync(SkillRequest request, CancellationToken cancellationToken) =>
-        new(request.Invocation.Intent switch
+        new(LocaleFormats.Tidy(request.Invocation.Intent switch
         {
             "timer.set" => await SetAsync(request, cancellationToken).ConfigureAwait(false),
             "timer.cancel" => await CancelAsync(request, cancellationToken).ConfigureAwait(false),
             _ => List(request),
-        });
+        }));
 
     private async Task<string> SetAsync(SkillRequest request, CancellationToken cancellationToken)
     {

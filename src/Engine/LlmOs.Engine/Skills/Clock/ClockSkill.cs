@@ -18,11 +18,11 @@ public sealed class ClockSkill : ISkill
         var language = request.Language;
         if (request.Invocation.Intent == "date.today")
         {
-            return Task.FromResult(new IntentReply(language.Respond("date.today", ("date", SpokenTime.Date(now, language, request.Locale)))));
+            return Task.FromResult(new IntentReply(LocaleFormats.Tidy(language.Respond("date.today", ("date", SpokenTime.Date(now, language, request.Locale))))));
         }
 
         // Some languages say one o'clock apart ("Es la una" against "Son las dos").
         string key = SpokenTime.SpokenHour(now, language, request.Locale) == 1 && language.Responses.ContainsKey("time.now_one") ? "time.now_one" : "time.now";
-        return Task.FromResult(new IntentReply(language.Respond(key, ("time", SpokenTime.Time(now, language, request.Locale)))));
+        return Task.FromResult(new IntentReply(LocaleFormats.Tidy(language.Respond(key, ("time", SpokenTime.Time(now, language, request.Locale))))));
     }
 }

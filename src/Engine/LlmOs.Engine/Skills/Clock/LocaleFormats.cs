@@ -55,4 +55,10 @@ internal static class LocaleFormats
         string last = Pick(language, "format.list_last", null, " and ");
         return string.Join(separator, items.Take(items.Count - 1)) + last + items[^1];
     }
+
+    /// <summary>
+    /// A reply whose last placeholder ended in a full stop of its own ("p. m.") before the sentence's: one stop, not two.
+    /// </summary>
+    public static string Tidy(string sentence) =>
+        sentence.EndsWith("..", StringComparison.Ordinal) && !sentence.EndsWith("...", StringComparison.Ordinal) ? sentence[..^1] : sentence;
 }
