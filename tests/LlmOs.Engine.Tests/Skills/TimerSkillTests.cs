@@ -110,4 +110,19 @@ public sealed class TimerSkillTests : IDisposable
         var reply = await SkillRequests.RunAsync(_skill, SkillRequests.For("timer.set", new() { ["duration"] = 90L }, SkillLanguages.Spanish));
         Assert.Equal("Temporizador de 1 minuto y 30 segundos en marcha.", reply.Text);
     }
+
+    [Fact]
+    public async Task A_timer_falls_due_after_its_duration_with_a_text_to_tell_the_owner()
+    {
+        var fired = new List<AlarmDue>();
+        _alarms.Book.Due += fired.Add;
+        await Run("timer.set", new() { ["duration"] = 600L, ["name"] = "pasta" });
+        await Run("timer.set", new() { ["duration"] = 900L });
+        _alarms.Time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(
+            ["The pasta timer is done.", "Time's up!"],
+            fired.Select(d => AlarmDueText.For(d, SkillLanguages.English)));
+        var reminder = new AlarmDue(new Alarm("1", AlarmKind.Reminder, 1000, "call Anna", SkillRequests.Now, SkillRequests.Now), SkillRequests.Now, Late: true);
+        Assert.Equal("Recordatorio: call Anna.", AlarmDueText.For(reminder, SkillLanguages.Spanish));
+    }
 }
