@@ -168,4 +168,16 @@ public sealed class AlarmBookTests : IDisposable
         Assert.Equal(["a", "b"], _fired.Select(d => d.Alarm.Label));
         Assert.Empty(book.List(1000));
     }
+
+    [Fact]
+    public async Task Adds_from_many_threads_at_once_get_distinct_ids_and_all_reach_the_file()
+    {
+        using var book = NewBook();
+        await book.StartAsync(CancellationToken.None);
+        var added = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => Task.Run(() =>
+            book.AddAsync(AlarmKind.Timer, 1000, "t" + i, Start.AddMinutes(i), TimeSpan.FromMinutes(i), CancellationToken.None))));
+        Assert.Equal(50, added.Select(a => a.Id).Distinct().Count());
+        using var reread = new AlarmBook(StateFile, _time, NullLogger<AlarmBook>.Instance);
+        Assert.Equal(50, reread.List(1000).Count);
+    }
 }

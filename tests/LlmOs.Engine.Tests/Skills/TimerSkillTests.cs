@@ -81,7 +81,7 @@ public sealed class TimerSkillTests : IDisposable
         _alarms.Time.Advance(TimeSpan.FromSeconds(1));
         await Run("timer.set", new() { ["duration"] = 120L });
         var reply = await Run("timer.cancel");
-        Assert.Equal("The 2 minutes timer is cancelled.", reply.Text);
+        Assert.Equal("The timer for 2 minutes is cancelled.", reply.Text);
         Assert.Equal(TimeSpan.FromMinutes(10), Assert.Single(_alarms.Book.List(SkillRequests.Uid)).Duration);
     }
 
@@ -100,7 +100,7 @@ public sealed class TimerSkillTests : IDisposable
         await Run("timer.set", new() { ["duration"] = 600L });
         await Run("timer.set", new() { ["duration"] = 300L, ["name"] = "eggs" });
         Assert.Equal(
-            "You have 2 timers: eggs with 5 minutes left and 10 minutes with 10 minutes left.",
+            "You have 2 timers: eggs with 5 minutes left and one for 10 minutes with 10 minutes left.",
             (await Run("timer.list")).Text);
     }
 
