@@ -124,7 +124,7 @@ public sealed class DesktopAppsTests : IDisposable
     {
         var skill = new AppOpenSkill(Apps("system"));
         var missing = await SkillRequests.RunAsync(skill, SkillRequests.For("app.open", new() { ["app"] = "gimp.desktop" }));
-        Assert.Equal(("gimp.desktop isn't installed.", null), (missing.Text, missing.Action));
+        Assert.Equal(("gimp isn't installed.", null), (missing.Text, missing.Action));
         var hidden = await SkillRequests.RunAsync(skill, SkillRequests.For("app.open", new() { ["app"] = "gone.desktop" }));
         Assert.Null(hidden.Action);
         var none = await SkillRequests.RunAsync(skill, SkillRequests.For("app.open"));

@@ -23,7 +23,8 @@ public sealed class AppOpenSkill(DesktopApps apps) : ISkill
 
         if (apps.Label(desktopId, language.Code) is not { } label)
         {
-            return Task.FromResult(new IntentReply(language.Respond("app.not_installed", ("app", desktopId))));
+            string said = desktopId.EndsWith(".desktop", StringComparison.Ordinal) ? desktopId[..^".desktop".Length] : desktopId;
+            return Task.FromResult(new IntentReply(language.Respond("app.not_installed", ("app", said))));
         }
 
         var action = new Dictionary<string, object>(StringComparer.Ordinal) { ["type"] = "app.open", ["desktop_id"] = desktopId };
