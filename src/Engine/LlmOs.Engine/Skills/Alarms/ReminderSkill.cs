@@ -1,0 +1,100 @@
+using System.Globalization;
+using LlmOs.Engine.Intents;
+using LlmOs.Engine.Skills.Clock;
+
+namespace LlmOs.Engine.Skills.Alarms;
+
+/// <summary>
+/// <c>reminder.add</c> [text, when], <c>reminder.list</c>, <c>reminder.cancel</c> [text]: reminders at a moment
+/// in the <see cref="AlarmBook"/>. Cancelling matches the text, or takes the newest.
+/// </summary>
+public sealed class ReminderSkill(AlarmBook alarms) : ISkill
+{
+    /// <summary>How far ahead a reminder may be set.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(366);
+
+    public IReadOnlyList<string> Intents { get; } = ["reminder.add", "reminder.list", "reminder.cancel"];
+
+    public bool UsesLanguageModel => false;
+
+    public async Task<IntentReply> RunAsync(SkillRequest request, CancellationToken cancellationToken) =>
+        new(LocaleFormats.Tidy(request.Invocation.Intent switch
+        {
+            "reminder.add" => await AddAsync(request, cancellationToken).ConfigureAwait(false),
+            "reminder.cancel" => await CancelAsync(request, cancellationToken).ConfigureAwait(false),
+            _ => List(request),
+        }));
+
+    private async Task<string> AddAsync(SkillRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        string? text = SkillSlots.Text(request.Invocation, "text");
+        if (text is null)
+        {
+            return language.Respond("reminder.ask_text");
+        }
+
+        var when = SkillSlots.Moment(request.Invocation, "when");
+        if (when is null)
+        {
+            return language.Respond("reminder.ask_when");
+        }
+
+        var now = request.Context.Now;
+        if (when <= now)
+        {
+            return language.Respond("reminder.past");
+        }
+
+        if (when - now > MaxAhead)
+        {
+            return language.Respond("reminder.too_far", ("max", SpokenTime.Duration(MaxAhead, language)));
+        }
+
+        if (await AlarmReplies.AddAsync(alarms, AlarmKind.Reminder, request, text, when.Value, null, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return language.Respond("reminder.added", ("text", text), ("when", When(when.Value, request)));
+    }
+
+    private async Task<string> CancelAsync(SkillRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Language;
+        var reminders = alarms.List(request.Invocation.CallerUid, AlarmKind.Reminder);
+        if (reminders.Count == 0)
+        {
+            return language.Respond("reminder.none");
+        }
+
+        string? text = SkillSlots.Text(request.Invocation, "text");
+        var reminder = text is null ? AlarmMatch.Newest(reminders) : AlarmMatch.Find(reminders, text);
+        if (reminder is null)
+        {
+            return language.Respond("reminder.not_found", ("text", text ?? ""));
+        }
+
+        await alarms.CancelAsync(reminder.OwnerUid, reminder.Id, cancellationToken).ConfigureAwait(false);
+        return language.Respond("reminder.cancelled", ("text", reminder.Label));
+    }
+
+    private string List(SkillRequest request)
+    {
+        var language = request.Language;
+        var reminders = alarms.List(request.Invocation.CallerUid, AlarmKind.Reminder);
+        if (reminders.Count == 0)
+        {
+            return language.Respond("reminder.none");
+        }
+
+        var items = reminders.Select(r => language.Respond("reminder.item", ("text", r.Label), ("when", When(r.DueAt, request)))).ToList();
+        return language.Respond(
+            reminders.Count == 1 ? "reminder.list_one" : "reminder.list",
+            ("count", reminders.Count.ToString(CultureInfo.InvariantCulture)),
+            ("items", LocaleFormats.JoinList(language, items)));
+    }
+
+    private static string When(DateTimeOffset due, SkillRequest request) =>
+        SpokenTime.When(due, request.Context.Now, request.Context.TimeZone, request.Language, request.Locale);
+}
