@@ -24,8 +24,8 @@ internal sealed class CompiledTemplate
 
     public int Final => StateCount - 1;
 
-    /// <summary>Whether any literal word can be matched: a template of slots only never decides on its own.</summary>
-    public required bool HasWords { get; init; }
+    /// <summary>Whether the template has a literal word or a list or typed slot: one of free text alone never decides on its own.</summary>
+    public required bool IsSpecific { get; init; }
 
     /// <summary>The ids of the words a match can begin with, for skipping templates that cannot match.</summary>
     public required int[] FirstWords { get; init; }

@@ -166,7 +166,7 @@ internal sealed class TemplateCompiler
             EdgeStart = edgeStart,
             Edges = [.. edges],
             Slots = [.. _slots],
-            HasWords = _hasWords,
+            IsSpecific = _hasWords || _slots.Exists(s => s.Kind != TemplateSlotKind.Text),
             FirstWords = firstWords,
             StartsAnywhere = anywhere,
         };

@@ -6,7 +6,7 @@ namespace LlmOs.Engine.Understanding.Templates;
 /// </summary>
 internal sealed record TemplateMatch(CompiledTemplate Template, double Penalty, int Words, int TextTokens, IReadOnlyDictionary<string, object> Slots)
 {
-    public double Confidence => TemplateScoring.Confidence(Penalty, Template.HasWords);
+    public double Confidence => TemplateScoring.Confidence(Penalty, Template.IsSpecific);
 
     /// <summary>Whether this match is better than <paramref name="other"/>: more confident, then more words, then less free text.</summary>
     public bool IsBetterThan(TemplateMatch? other)

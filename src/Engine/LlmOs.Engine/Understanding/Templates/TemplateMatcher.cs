@@ -85,9 +85,10 @@ internal static class TemplateMatcher
         }
 
         int final = (n * states) + template.Final;
-        if (double.IsPositiveInfinity(scratch.Penalty[final]))
+        if (double.IsPositiveInfinity(scratch.Penalty[final])
+            || (scratch.Skips[final] > 0 && scratch.Words[final] < TemplateScoring.WordsToSkip))
         {
-            return null;
+            return null; // skipping words is tolerated only around a template that clearly matched ("tell me more" is not "{direction}")
         }
 
         return new TemplateMatch(template, scratch.Penalty[final], scratch.Words[final], scratch.TextTokens[final], SlotValues(template, input, scratch, final));

@@ -15,18 +15,21 @@ internal static class TemplateScoring
     /// <summary>How many words may be skipped in one match.</summary>
     public const int MaxSkips = 2;
 
+    /// <summary>How many literal words a match needs before it may skip any (a short template plus skips would match anything).</summary>
+    public const int WordsToSkip = 2;
+
     /// <summary>
-    /// The most a template without a single literal word ("{text}", "{app}") can score: it says nothing specific, so it
-    /// never decides alone; the semantic stage or the language model should.
+    /// The most a template of free text alone ("{text}") can score: it says nothing specific, so it never decides
+    /// alone; the semantic stage or the language model should. A list or typed slot is specific ("{app}").
     /// </summary>
     public const double SlotsOnlyCeiling = 0.7;
 
     /// <summary>Differences in penalty below this are ties.</summary>
     public const double Epsilon = 1e-9;
 
-    public static double Confidence(double penalty, bool hasWords)
+    public static double Confidence(double penalty, bool specific)
     {
         double confidence = Math.Max(0, 1 - penalty);
-        return Math.Round(hasWords ? confidence : Math.Min(confidence, SlotsOnlyCeiling), 3);
+        return Math.Round(specific ? confidence : Math.Min(confidence, SlotsOnlyCeiling), 3);
     }
 }
