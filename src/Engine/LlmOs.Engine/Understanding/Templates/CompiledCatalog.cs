@@ -11,13 +11,17 @@ internal sealed class CompiledCatalog
 {
     private static readonly ConditionalWeakTable<IntentCatalog, CompiledCatalog> Cache = new();
 
-    private CompiledCatalog(TemplateVocabulary vocabulary, CompiledTemplate[] templates)
+    private CompiledCatalog(TemplateVocabulary vocabulary, int slotTypes, CompiledTemplate[] templates)
     {
         Vocabulary = vocabulary;
+        SlotTypes = slotTypes;
         Templates = templates;
     }
 
     public TemplateVocabulary Vocabulary { get; }
+
+    /// <summary>How many distinct slot types the templates use (numbered 0 to this).</summary>
+    public int SlotTypes { get; }
 
     public CompiledTemplate[] Templates { get; }
 
@@ -28,6 +32,7 @@ internal sealed class CompiledCatalog
     public static CompiledCatalog Build(IReadOnlyList<CatalogIntent> intents, IReadOnlySet<string> filler)
     {
         var vocabulary = new TemplateVocabulary();
+        var slotTypes = new Dictionary<string, int>(StringComparer.Ordinal);
         var templates = new List<CompiledTemplate>();
         foreach (var intent in intents)
         {
@@ -37,7 +42,7 @@ internal sealed class CompiledCatalog
                 {
                     try
                     {
-                        templates.Add(TemplateCompiler.Compile(text, root, intent, vocabulary, filler));
+                        templates.Add(TemplateCompiler.Compile(text, root, intent, vocabulary, slotTypes, filler));
                     }
                     catch (TemplateSyntaxException)
                     {
@@ -47,7 +52,8 @@ internal sealed class CompiledCatalog
             }
         }
 
-        return new CompiledCatalog(vocabulary, [.. templates]);
+        vocabulary.Freeze();
+        return new CompiledCatalog(vocabulary, slotTypes.Count, [.. templates]);
     }
 
     /// <summary>
@@ -71,9 +77,20 @@ internal sealed class CompiledCatalog
         }
     }
 
-    /// <summary>Whether a match can start in the first few tokens (a template that must begin with a word none of them is, is skipped).</summary>
+    /// <summary>
+    /// Whether the template can match at all: the utterance has (nearly) a word of each group the template requires, and a
+    /// match can start in the first few tokens. Most templates fail here, before any matching.
+    /// </summary>
     public static bool MayMatch(CompiledTemplate template, MatchInput input)
     {
+        foreach (int[] group in template.RequiredWords)
+        {
+            if (!Array.Exists(group, input.Contains))
+            {
+                return false;
+            }
+        }
+
         if (template.StartsAnywhere)
         {
             return true;

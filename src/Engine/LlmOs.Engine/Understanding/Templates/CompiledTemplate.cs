@@ -27,6 +27,12 @@ internal sealed class CompiledTemplate
     /// <summary>Whether the template has a literal word or a list or typed slot: one of free text alone never decides on its own.</summary>
     public required bool IsSpecific { get; init; }
 
+    /// <summary>
+    /// Groups of word ids of which every match contains at least one of each ("(set|start) [a] timer" needs one of
+    /// set/start and timer): a template the utterance cannot satisfy is not tried at all.
+    /// </summary>
+    public required int[][] RequiredWords { get; init; }
+
     /// <summary>The ids of the words a match can begin with, for skipping templates that cannot match.</summary>
     public required int[] FirstWords { get; init; }
 

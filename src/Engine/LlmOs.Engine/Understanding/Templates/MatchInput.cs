@@ -9,19 +9,19 @@ namespace LlmOs.Engine.Understanding.Templates;
 /// </summary>
 internal sealed class MatchInput
 {
-    private const byte Unknown = 0;
+    private const byte Different = 0;
     private const byte Exact = 1;
     private const byte Typo = 2;
-    private const byte Different = 3;
 
     private readonly TemplateVocabulary _vocabulary;
     private readonly TypedSlotParser _parser;
     private readonly byte[] _fits;
-    private readonly Dictionary<(string Key, int Position), SlotReading[]> _readings = [];
+    private readonly bool[] _present;
+    private readonly SlotReading[]?[] _readings;
     private (int Start, int End)[]? _spans;
     private bool _aligned;
 
-    public MatchInput(Utterance utterance, SlotContext context, TemplateVocabulary vocabulary, TypedSlotParser parser)
+    public MatchInput(Utterance utterance, SlotContext context, TemplateVocabulary vocabulary, int slotTypes, TypedSlotParser parser)
     {
         Utterance = utterance;
         Context = context;
@@ -29,10 +29,18 @@ internal sealed class MatchInput
         _vocabulary = vocabulary;
         _parser = parser;
         _fits = new byte[Tokens.Count * vocabulary.Count];
+        _present = new bool[vocabulary.Count];
+        _readings = new SlotReading[]?[slotTypes * (Tokens.Count + 1)];
         HasDigit = new bool[Tokens.Count];
         for (int i = 0; i < Tokens.Count; i++)
         {
             HasDigit[i] = FuzzyWords.HasDigit(Tokens[i]);
+            int row = i * vocabulary.Count;
+            vocabulary.Match(Tokens[i], (word, typo) =>
+            {
+                _fits[row + word] = typo ? Typo : Exact;
+                _present[word] = true;
+            });
         }
     }
 
@@ -45,36 +53,27 @@ internal sealed class MatchInput
     public bool[] HasDigit { get; }
 
     /// <summary>0 when the token at <paramref name="position"/> is the word, the typo penalty when it is nearly, negative when not.</summary>
-    public double WordPenalty(int position, int word)
+    public double WordPenalty(int position, int word) => _fits[(position * _vocabulary.Count) + word] switch
     {
-        int index = (position * _vocabulary.Count) + word;
-        byte fit = _fits[index];
-        if (fit == Unknown)
-        {
-            string token = Tokens[position];
-            string expected = _vocabulary[word];
-            fit = string.Equals(token, expected, StringComparison.Ordinal) ? Exact : FuzzyWords.IsTypoOf(token, expected) ? Typo : Different;
-            _fits[index] = fit;
-        }
+        Exact => 0,
+        Typo => TemplateScoring.Typo,
+        _ => -1,
+    };
 
-        return fit switch
-        {
-            Exact => 0,
-            Typo => TemplateScoring.Typo,
-            _ => -1,
-        };
-    }
+    /// <summary>Whether some token is the word (or nearly).</summary>
+    public bool Contains(int word) => _present[word];
 
     /// <summary>The readings of a typed or list slot at a position, cached by type or list.</summary>
     public SlotReading[] Readings(CompiledSlot slot, int position)
     {
-        string key = slot.Kind == TemplateSlotKind.List ? slot.Type : "typed:" + slot.Type;
-        if (!_readings.TryGetValue((key, position), out var readings))
+        int index = (slot.TypeId * (Tokens.Count + 1)) + position;
+        var readings = _readings[index];
+        if (readings is null)
         {
             readings = slot.Kind == TemplateSlotKind.List
                 ? ListReadings.At(Context.List(slot.ListName!), Context.Language, Tokens, position)
                 : [.. _parser(slot.Type, Tokens, position, Context).Where(m => m.Length > 0 && position + m.Length <= Tokens.Count).Select(m => new SlotReading(m.Length, m.Value, 0))];
-            _readings[(key, position)] = readings;
+            _readings[index] = readings;
         }
 
         return readings;

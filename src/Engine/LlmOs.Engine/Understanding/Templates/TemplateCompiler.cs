@@ -19,11 +19,13 @@ internal sealed class TemplateCompiler
     private readonly List<CompiledSlot> _slots = [];
     private readonly CatalogIntent _intent;
     private readonly TemplateVocabulary _vocabulary;
+    private readonly Dictionary<string, int> _slotTypes;
     private readonly IReadOnlySet<string> _filler;
     private bool _hasWords;
 
-    private TemplateCompiler(CatalogIntent intent, TemplateVocabulary vocabulary, IReadOnlySet<string> filler)
+    private TemplateCompiler(CatalogIntent intent, TemplateVocabulary vocabulary, Dictionary<string, int> slotTypes, IReadOnlySet<string> filler)
     {
+        _slotTypes = slotTypes;
         _intent = intent;
         _vocabulary = vocabulary;
         _filler = filler;
@@ -36,14 +38,50 @@ internal sealed class TemplateCompiler
     public static bool IsKnownType(string type) =>
         IsTyped(type) || type == SlotTypes.Text || SlotTypes.ListName(type) is { Length: > 0 };
 
-    public static CompiledTemplate Compile(string text, TemplateNode root, CatalogIntent intent, TemplateVocabulary vocabulary, IReadOnlySet<string> filler)
+    /// <summary>Compiles one template; its words join <paramref name="vocabulary"/> and its slot types <paramref name="slotTypes"/> (type → number).</summary>
+    public static CompiledTemplate Compile(string text, TemplateNode root, CatalogIntent intent, TemplateVocabulary vocabulary, Dictionary<string, int> slotTypes, IReadOnlySet<string> filler)
     {
-        var compiler = new TemplateCompiler(intent, vocabulary, filler);
+        var compiler = new TemplateCompiler(intent, vocabulary, slotTypes, filler);
         int start = compiler.NewState();
         int end = compiler.Emit(root, start);
         int final = compiler.NewState();
         compiler.Link(end, TemplateEdgeKind.Empty, final, 0);
-        return compiler.Build(text);
+        return compiler.Build(text, [.. compiler.Required(root).Select(group => group.Select(vocabulary.Add).ToArray())]);
+    }
+
+    /// <summary>
+    /// What every match of <paramref name="node"/> must contain, as groups of which at least one word must be said:
+    /// a sequence needs all its items' groups; alternatives need one word of the first group of any option (or
+    /// nothing, when an option needs nothing).
+    /// </summary>
+    private List<HashSet<string>> Required(TemplateNode node)
+    {
+        switch (node)
+        {
+            case LiteralNode literal when !_filler.Contains(literal.Word):
+                return [new HashSet<string>(StringComparer.Ordinal) { literal.Word }];
+            case SequenceNode sequence:
+                return [.. sequence.Items.SelectMany(Required)];
+            case AlternativesNode alternatives:
+                {
+                    var any = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var option in alternatives.Options)
+                    {
+                        var groups = Required(option);
+                        if (groups.Count == 0)
+                        {
+                            return [];
+                        }
+
+                        any.UnionWith(groups[0]);
+                    }
+
+                    return [any];
+                }
+
+            default:
+                return [];
+        }
     }
 
     private int Emit(TemplateNode node, int from)
@@ -53,12 +91,12 @@ internal sealed class TemplateCompiler
             case LiteralNode literal when _filler.Contains(literal.Word):
                 return from;
             case LiteralNode literal:
-            {
-                _hasWords = true;
-                int to = NewState();
-                Link(from, TemplateEdgeKind.Word, to, _vocabulary.Add(literal.Word));
-                return to;
-            }
+                {
+                    _hasWords = true;
+                    int to = NewState();
+                    Link(from, TemplateEdgeKind.Word, to, _vocabulary.Add(literal.Word));
+                    return to;
+                }
 
             case SequenceNode sequence:
                 foreach (var item in sequence.Items)
@@ -68,28 +106,28 @@ internal sealed class TemplateCompiler
 
                 return from;
             case AlternativesNode alternatives:
-            {
-                var ends = new List<int>(alternatives.Options.Count);
-                foreach (var option in alternatives.Options)
                 {
-                    ends.Add(Emit(option, from));
-                }
+                    var ends = new List<int>(alternatives.Options.Count);
+                    foreach (var option in alternatives.Options)
+                    {
+                        ends.Add(Emit(option, from));
+                    }
 
-                int join = NewState();
-                foreach (int end in ends)
-                {
-                    Link(end, TemplateEdgeKind.Empty, join, 0);
-                }
+                    int join = NewState();
+                    foreach (int end in ends)
+                    {
+                        Link(end, TemplateEdgeKind.Empty, join, 0);
+                    }
 
-                return join;
-            }
+                    return join;
+                }
 
             case SlotNode slot:
-            {
-                int to = NewState();
-                Link(from, TemplateEdgeKind.Slot, to, AddSlot(slot));
-                return to;
-            }
+                {
+                    int to = NewState();
+                    Link(from, TemplateEdgeKind.Slot, to, AddSlot(slot));
+                    return to;
+                }
 
             case RuleNode rule:
                 throw new TemplateSyntaxException($"unknown rule <{rule.Name}>");
@@ -109,7 +147,12 @@ internal sealed class TemplateCompiler
             CollectWords(slot.Requirement, required);
         }
 
-        _slots.Add(new CompiledSlot(slot.Name, type, kind, SlotTypes.ListName(type), required));
+        if (!_slotTypes.TryGetValue(type, out int typeId))
+        {
+            _slotTypes[type] = typeId = _slotTypes.Count;
+        }
+
+        _slots.Add(new CompiledSlot(slot.Name, type, typeId, kind, SlotTypes.ListName(type), required));
         return _slots.Count - 1;
     }
 
@@ -147,7 +190,7 @@ internal sealed class TemplateCompiler
 
     private void Link(int from, TemplateEdgeKind kind, int to, int operand) => _states[from].Add(new TemplateEdge(kind, to, operand));
 
-    private CompiledTemplate Build(string text)
+    private CompiledTemplate Build(string text, int[][] requiredWords)
     {
         int[] edgeStart = new int[_states.Count + 1];
         var edges = new List<TemplateEdge>();
@@ -167,6 +210,7 @@ internal sealed class TemplateCompiler
             Edges = [.. edges],
             Slots = [.. _slots],
             IsSpecific = _hasWords || _slots.Exists(s => s.Kind != TemplateSlotKind.Text),
+            RequiredWords = requiredWords,
             FirstWords = firstWords,
             StartsAnywhere = anywhere,
         };

@@ -39,7 +39,7 @@ public sealed class TemplateRecognizer : IIntentRecognizer
         }
 
         var compiled = CompiledCatalog.For(context.Catalog, context.Language.Words.Filler);
-        var input = new MatchInput(context.Utterance, context.Slots, compiled.Vocabulary, _parser);
+        var input = new MatchInput(context.Utterance, context.Slots, compiled.Vocabulary, compiled.SlotTypes, _parser);
         var scratch = new MatchScratch();
         var best = new Dictionary<Catalog.CatalogIntent, TemplateMatch>(ReferenceEqualityComparer.Instance);
         foreach (var template in compiled.Templates)
