@@ -68,6 +68,7 @@ public sealed class ShippedPacksTests(ITestOutputHelper output)
     [InlineData("launch the web browser", "app.open", "app=firefox.desktop")]
     [InlineData("turn the volume up", "volume.change", "direction=up")]
     [InlineData("make it quieter", "volume.change", "direction=down")]
+    [InlineData("volume down a bit", "volume.change", "direction=down")]
     [InlineData("set volume to 50%", "volume.set", "level=50")]
     [InlineData("mute", "volume.mute", "state=on")]
     [InlineData("turn the sound off", "volume.mute", "state=on")]
