@@ -52,5 +52,5 @@ public sealed class SlotExtractorTests
     }
 
     private static IReadOnlyDictionary<string, object> Extract(Understanding.Catalog.CatalogIntent intent, string text) =>
-        SlotExtractor.Extract(intent, Language.Normalize(text), Slots(Language), FakeParse);
+        SlotExtractor.Extract(intent, Language.Normalize(text), SlotContextFor(Language), FakeParse);
 }

@@ -34,9 +34,9 @@ internal static class TemplateTestKit
     };
 
     public static RecognitionContext Context(LanguagePack pack, string text, IntentCatalog? catalog = null) =>
-        new(pack.Normalize(text), pack, catalog ?? new IntentCatalog(pack.Intents, 1), Slots(pack), 1000);
+        new(pack.Normalize(text), pack, catalog ?? new IntentCatalog(pack.Intents, 1), SlotContextFor(pack), 1000);
 
-    public static SlotContext Slots(LanguagePack pack) => new(Now, TimeZoneInfo.Utc, pack, new FakeApps());
+    public static SlotContext SlotContextFor(LanguagePack pack) => new(Now, TimeZoneInfo.Utc, pack, new FakeApps());
 
     /// <summary>Candidates from the real recogniser with <see cref="FakeParse"/> reading typed slots.</summary>
     public static IReadOnlyList<IntentCandidate> Recognize(LanguagePack pack, string text, IntentCatalog? catalog = null) =>

@@ -15,30 +15,30 @@ internal static class OriginalWords
         int at = 0;
         while (at < text.Length && next < tokens.Count)
         {
-            if (!TemplateParser.IsWordChar(text[at]))
+            if (!IsWordChar(text, at))
             {
                 at++;
                 continue;
             }
 
             int start = at;
-            while (at < text.Length && TemplateParser.IsWordChar(text[at]))
+            while (at < text.Length && IsWordChar(text, at))
             {
                 at++;
             }
 
             int end = at;
-            while (start < end && text[start] is '.' or '\'' or ':')
+            while (start < end && text[start] is '.' or '\'' or ':' or ',' or '\u2019')
             {
                 start++;
             }
 
-            while (end > start && text[end - 1] is '.' or '\'' or ':')
+            while (end > start && text[end - 1] is '.' or '\'' or ':' or ',' or '\u2019')
             {
                 end--;
             }
 
-            if (end > start && text.AsSpan(start, end - start).Equals(tokens[next], StringComparison.OrdinalIgnoreCase))
+            if (end > start && SameWord(text.AsSpan(start, end - start), tokens[next]))
             {
                 spans[next++] = (start, end);
             }
@@ -47,6 +47,30 @@ internal static class OriginalWords
         }
 
         return next == tokens.Count ? spans : null;
+    }
+
+    /// <summary>As the normaliser splits words: letters, digits, ' ’ : . % and a comma between digits ("1,000").</summary>
+    private static bool IsWordChar(string text, int at) =>
+        TemplateParser.IsWordChar(text[at]) || text[at] == '\u2019'
+        || (text[at] == ',' && at > 0 && at + 1 < text.Length && char.IsAsciiDigit(text[at - 1]) && char.IsAsciiDigit(text[at + 1]));
+
+    private static bool SameWord(ReadOnlySpan<char> original, string token)
+    {
+        if (original.Length != token.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < original.Length; i++)
+        {
+            char c = original[i] == '\u2019' ? '\'' : char.ToLowerInvariant(original[i]);
+            if (c != token[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The text of tokens [first, first + count): the original words with what lies between them, or the tokens joined.</summary>
