@@ -113,6 +113,28 @@ public sealed class LanguagePackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Rules_may_use_rules_but_not_themselves()
+    {
+        Write(_user, "en/intents.yaml", """
+            rules:
+              ask: "<polite> <verb>"
+              verb: "(tell|give) me"
+            intents:
+              time.now:
+                templates:
+                  - "<ask> the time"
+            """);
+        Write(_shipped, "xx/intents.yaml", "rules:\n  loop: \"[<loop>]\"\nintents:\n  a.b:\n    templates:\n      - \"<loop> x\"\n");
+
+        var error = Assert.Throws<LanguagePackException>(() => LanguagePackLoader.Load([_shipped.Path]));
+        File.Delete(_shipped.Combine("xx", "intents.yaml"));
+        var en = LanguagePackLoader.Load([_shipped.Path, _user.Path]).For("en");
+
+        Assert.Contains("refers to itself", error.Message, StringComparison.Ordinal);
+        Assert.Equal("(([(can|could) you] [please]) ((tell|give) me)) the time", Assert.Single(en.Intents, i => i.Name == "time.now").Templates[1]);
+    }
+
+    [Fact]
     public void A_broken_user_file_is_skipped_with_a_warning_and_the_rest_still_loads()
     {
         Write(_user, "en/intents.yaml", "intents:\n  time.now:\n    templates:\n      - \"tell me the time\"\n  weather.today:\n    templates:\n      - \"weather in {place}\"\n");
