@@ -1,12 +1,63 @@
+using LlmOs.Engine.Understanding.Slots;
+
 namespace LlmOs.Engine.Understanding.Templates;
 
-/// <summary>PLACEHOLDER (issue 5, templates helper): matches the utterance against every intent's sentence templates.</summary>
+/// <summary>
+/// The first and cheapest stage: matches the utterance against every intent's sentence templates (see
+/// <see cref="TemplateParser"/> for the syntax), tolerating typos, a couple of stray words and left-out optional
+/// words. Candidates are the best match of each intent, best first; evidence is the template that matched.
+/// </summary>
 public sealed class TemplateRecognizer : IIntentRecognizer
 {
+    /// <summary>How many intents' best matches are returned.</summary>
+    public const int MaxCandidates = 5;
+
+    private readonly TypedSlotParser _parser;
+
+    public TemplateRecognizer()
+        : this(SlotParsers.Parse)
+    {
+    }
+
+    /// <summary>A recogniser whose typed slots are read by <paramref name="parser"/> (tests).</summary>
+    internal TemplateRecognizer(TypedSlotParser parser) => _parser = parser;
+
     public string Name => "templates";
 
     public double AcceptAt => 0.8;
 
     public ValueTask<IReadOnlyList<IntentCandidate>> RecognizeAsync(RecognitionContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<IntentCandidate>>([]);
+        ValueTask.FromResult(Recognize(context));
+
+    /// <summary>The same as <see cref="RecognizeAsync"/>, synchronously: matching is CPU work of well under a millisecond.</summary>
+    public IReadOnlyList<IntentCandidate> Recognize(RecognitionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Utterance.Tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var compiled = CompiledCatalog.For(context.Catalog, context.Language.Words.Filler);
+        var input = new MatchInput(context.Utterance, context.Slots, compiled.Vocabulary, compiled.SlotTypes, _parser);
+        var scratch = new MatchScratch();
+        var best = new Dictionary<Catalog.CatalogIntent, TemplateMatch>(ReferenceEqualityComparer.Instance);
+        foreach (var template in compiled.Templates)
+        {
+            if (!CompiledCatalog.MayMatch(template, input))
+            {
+                continue;
+            }
+
+            var match = TemplateMatcher.Match(template, input, scratch);
+            if (match is not null && match.IsBetterThan(best.GetValueOrDefault(template.Intent)))
+            {
+                best[template.Intent] = match;
+            }
+        }
+
+        var ranked = best.Values.ToList();
+        ranked.Sort((a, b) => a.IsBetterThan(b) ? -1 : b.IsBetterThan(a) ? 1 : 0);
+        return [.. ranked.Take(MaxCandidates).Select(m => new IntentCandidate(m.Template.Intent.Name, m.Slots, m.Confidence, m.Template.Text))];
+    }
 }
