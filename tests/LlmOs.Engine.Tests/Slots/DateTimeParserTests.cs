@@ -26,6 +26,8 @@ public sealed class DateTimeParserTests
     [InlineData("at nine in the morning", "2026-11-30T09:00:00+00:00")]
     [InlineData("at 3 in the afternoon", "2026-11-29T15:00:00+00:00")]
     [InlineData("at 8 at night", "2026-11-29T20:00:00+00:00")]
+    [InlineData("at 12 at night", "2026-11-30T00:00:00+00:00")]
+    [InlineData("at 2 in the morning", "2026-11-30T02:00:00+00:00")]
     [InlineData("at 17:30", "2026-11-29T17:30:00+00:00")]
     [InlineData("at 09:15", "2026-11-30T09:15:00+00:00")]
     [InlineData("at 0:30", "2026-11-30T00:30:00+00:00")]
@@ -91,6 +93,9 @@ public sealed class DateTimeParserTests
     [InlineData("a las tres y cuarto", "2026-11-29T15:15:00+00:00")]
     [InlineData("a las tres y veinte", "2026-11-29T15:20:00+00:00")]
     [InlineData("a la una y media", "2026-11-30T01:30:00+00:00")]
+    [InlineData("a las 3 y 20", "2026-11-29T15:20:00+00:00")]
+    [InlineData("a las tres y cinco", "2026-11-29T15:05:00+00:00")]
+    [InlineData("a las doce menos diez", "2026-11-29T23:50:00+00:00")]
     [InlineData("a las nueve de la noche", "2026-11-29T21:00:00+00:00")]
     [InlineData("a las siete de la mañana", "2026-11-30T07:00:00+00:00")]
     [InlineData("a las doce en punto", "2026-11-30T00:00:00+00:00")]
@@ -164,6 +169,18 @@ public sealed class DateTimeParserTests
     [InlineData("on")]
     public void Words_that_are_no_moment_read_nothing(string text) =>
         Assert.Empty(Parse(SlotTypes.DateTime, text, Context()));
+
+    [Fact]
+    public void A_moment_is_read_where_the_matcher_asks_for_it()
+    {
+        var context = Context();
+        var tokens = context.Language.Normalize("remind me to call Anna tomorrow at 9").Tokens;
+
+        var readings = SlotParsers.Parse(SlotTypes.DateTime, tokens, 5, context).ToList();
+
+        Assert.Equal((3, "2026-11-30T09:00:00+00:00"), (readings[0].Length, (string)readings[0].Value));
+        Assert.Empty(SlotParsers.Parse(SlotTypes.DateTime, tokens, 4, context));
+    }
 
     [Fact]
     public void A_moment_followed_by_other_words_reads_its_own_words_longest_first()

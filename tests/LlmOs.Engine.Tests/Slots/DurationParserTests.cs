@@ -16,6 +16,8 @@ public sealed class DurationParserTests
     [InlineData("en", "two and a half minutes", 150)]
     [InlineData("en", "two hours and a half", 9000)]
     [InlineData("en", "1.5 hours", 5400)]
+    [InlineData("en", "2 and a half minutes", 150)]
+    [InlineData("en", "one and a half hours", 5400)]
     [InlineData("en", "1 hour 30 minutes", 5400)]
     [InlineData("en", "1 hour and 30 minutes", 5400)]
     [InlineData("en", "2 hours, 15 minutes and 10 seconds", 8110)]

@@ -37,6 +37,9 @@ public sealed class PhraseTable<T>
 
     public bool IsEmpty => _byFirstWord.Count == 0;
 
+    /// <summary>The words some phrase starts with.</summary>
+    public IEnumerable<string> FirstWords => _byFirstWord.Keys;
+
     /// <summary>The number of tokens the longest phrase at <paramref name="start"/> spans (0 when none), and its value.</summary>
     public int Match(IReadOnlyList<string> tokens, int start, out T value)
     {

@@ -11,7 +11,7 @@ internal static class ClockParser
 {
     public static void Read(IReadOnlyList<string> tokens, int start, LanguageWords words, List<ClockReading> readings)
     {
-        if (start >= tokens.Count)
+        if (start >= tokens.Count || !words.CanStartClock(tokens[start]))
         {
             return;
         }

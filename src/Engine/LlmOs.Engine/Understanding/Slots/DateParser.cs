@@ -11,7 +11,7 @@ internal static class DateParser
 {
     public static void Read(IReadOnlyList<string> tokens, int start, LanguageWords words, List<DateSaid> readings)
     {
-        if (start >= tokens.Count)
+        if (start >= tokens.Count || !words.CanStartDate(tokens[start]))
         {
             return;
         }

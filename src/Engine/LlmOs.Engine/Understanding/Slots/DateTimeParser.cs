@@ -15,6 +15,7 @@ internal static class DateTimeParser
     {
         var words = context.Language.Words;
         Relative(tokens, start, context, readings);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, context.TimeZone).DateTime);
 
         var clocks = new List<ClockReading>(8);
         int at = words.At.Match(tokens, start);
@@ -28,12 +29,12 @@ internal static class DateTimeParser
             }
 
             int end = start + at + clock.Length;
-            Add(readings, end - start, Resolve(context, null, clock));
+            Add(readings, end - start, Resolve(context, today, null, clock));
             dates.Clear();
             DateParser.Read(tokens, end, words, dates);
             foreach (var date in dates)
             {
-                Add(readings, end + date.Length - start, Resolve(context, date, clock));
+                Add(readings, end + date.Length - start, Resolve(context, today, date, clock));
             }
         }
 
@@ -42,7 +43,7 @@ internal static class DateTimeParser
         foreach (var date in dates)
         {
             int end = start + date.Length;
-            Add(readings, date.Length, Resolve(context, date, null));
+            Add(readings, date.Length, Resolve(context, today, date, null));
             int atAfter = words.At.Match(tokens, end);
             clocks.Clear();
             ClockParser.Read(tokens, end + atAfter, words, clocks);
@@ -50,7 +51,7 @@ internal static class DateTimeParser
             {
                 if (!clock.Plain || atAfter > 0)
                 {
-                    Add(readings, date.Length + atAfter + clock.Length, Resolve(context, date, clock));
+                    Add(readings, date.Length + atAfter + clock.Length, Resolve(context, today, date, clock));
                 }
             }
         }
@@ -98,11 +99,10 @@ internal static class DateTimeParser
         }
     }
 
-    private static string? Resolve(SlotContext context, DateSaid? date, ClockReading? clock)
+    private static string? Resolve(SlotContext context, DateOnly today, DateSaid? date, ClockReading? clock)
     {
         var zone = context.TimeZone;
         var now = context.Now;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         if (clock is not { } time)
         {
             int hour = date!.Value.Period?.Hour ?? context.Language.Words.DefaultHour;

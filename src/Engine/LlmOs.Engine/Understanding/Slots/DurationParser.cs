@@ -13,7 +13,7 @@ internal static class DurationParser
     /// <summary>Adds every duration that starts at <paramref name="start"/> to <paramref name="readings"/> as (tokens, seconds), in no particular order.</summary>
     public static void Read(IReadOnlyList<string> tokens, int start, LanguageWords words, List<(int Length, long Seconds)> readings)
     {
-        if (start < tokens.Count && words.DurationUnits.Count > 0)
+        if (start < tokens.Count && words.CanStartDuration(tokens[start]))
         {
             Chain(tokens, start, start, 0, long.MaxValue, words, readings, []);
         }

@@ -15,7 +15,7 @@ internal static class NumberParser
     /// <summary>Adds every number that starts at <paramref name="start"/> to <paramref name="readings"/>, in no particular order.</summary>
     public static void Read(IReadOnlyList<string> tokens, int start, LanguageWords words, List<NumberReading> readings)
     {
-        if (start >= tokens.Count)
+        if (start >= tokens.Count || !words.CanStartNumber(tokens[start]))
         {
             return;
         }

@@ -6,6 +6,10 @@ namespace LlmOs.Engine.Understanding.Slots;
 /// </summary>
 public static class SlotParsers
 {
+    /// <summary>Where this thread's readings are gathered before they are handed out as an array (none when nothing matched).</summary>
+    [ThreadStatic]
+    private static List<SlotMatch>? Scratch;
+
     /// <summary>
     /// Every way a value of <paramref name="type"/> can be read from <paramref name="tokens"/> starting at
     /// <paramref name="start"/>, longest first (the template matcher backtracks through them), one per length.
@@ -23,7 +27,21 @@ public static class SlotParsers
         }
 
         var words = context.Language.Words;
-        var readings = new List<SlotMatch>(4);
+        string first = tokens[start];
+        bool possible = type switch
+        {
+            SlotTypes.WholeNumber or SlotTypes.Number or SlotTypes.Percentage => words.CanStartNumber(first),
+            SlotTypes.Duration => words.CanStartDuration(first),
+            SlotTypes.DateTime => words.CanStartMoment(first),
+            _ => true,
+        };
+        if (!possible)
+        {
+            return [];
+        }
+
+        var readings = Scratch ??= new List<SlotMatch>(8);
+        readings.Clear();
         switch (type)
         {
             case SlotTypes.WholeNumber:
@@ -68,7 +86,7 @@ public static class SlotParsers
                 break;
         }
 
-        return LongestFirst(readings);
+        return readings.Count == 0 ? [] : LongestFirst(readings).ToArray();
     }
 
     /// <summary>Orders readings longest first, keeping the first found of each length (parsers add their preferred reading first).</summary>
