@@ -8,7 +8,7 @@ public static class SlotParsers
 {
     /// <summary>Where this thread's readings are gathered before they are handed out as an array (none when nothing matched).</summary>
     [ThreadStatic]
-    private static List<SlotMatch>? Scratch;
+    private static List<SlotMatch>? _scratch;
 
     /// <summary>
     /// Every way a value of <paramref name="type"/> can be read from <paramref name="tokens"/> starting at
@@ -40,7 +40,7 @@ public static class SlotParsers
             return [];
         }
 
-        var readings = Scratch ??= new List<SlotMatch>(8);
+        var readings = _scratch ??= new List<SlotMatch>(8);
         readings.Clear();
         switch (type)
         {
