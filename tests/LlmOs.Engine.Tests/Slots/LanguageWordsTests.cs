@@ -51,4 +51,21 @@ public sealed class LanguageWordsTests
         Assert.Empty(words.NumberWords);
         Assert.Equal('.', words.DecimalSeparator);
     }
+
+    [Fact]
+    public void A_later_words_file_adds_to_an_earlier_one_and_wins_on_the_same_key()
+    {
+        string shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "languages", "en", "words.yaml"));
+        string local = "filler: [yo]\nnumbers:\n  words: {eleventy: 110, twelve: 13}\ntime:\n  default_hour: 8\n";
+
+        var words = LanguageWords.FromYaml([shipped, local]);
+
+        Assert.Equal(110, words.NumberWords["eleventy"]);
+        Assert.Equal(13, words.NumberWords["twelve"]);
+        Assert.Equal(5, words.NumberWords["five"]);
+        Assert.Contains("yo", words.Filler);
+        Assert.Contains("please", words.Filler);
+        Assert.Equal(8, words.DefaultHour);
+        Assert.Equal('.', words.DecimalSeparator);
+    }
 }

@@ -16,18 +16,38 @@ public sealed partial class LanguageWords
     /// are refused with an <see cref="InvalidDataException"/> that says where, so a typo in a language file is found
     /// when the pack loads, not when a sentence fails to parse.
     /// </summary>
-    public static LanguageWords FromYaml(string yamlText)
+    public static LanguageWords FromYaml(string yamlText) => FromYaml([yamlText]);
+
+    /// <summary>
+    /// Reads several <c>words.yaml</c> files of one language, earliest first (the shipped pack, then the data
+    /// directory's): word lists join, and a later file's value for a word or setting wins.
+    /// </summary>
+    public static LanguageWords FromYaml(IEnumerable<string> yamlTexts)
     {
-        LanguageWordsYaml yaml;
+        ArgumentNullException.ThrowIfNull(yamlTexts);
+        var yaml = new LanguageWordsYaml();
+        foreach (string text in yamlTexts)
+        {
+            yaml.Add(Read(text));
+        }
+
+        return Build(yaml);
+    }
+
+    private static LanguageWordsYaml Read(string yamlText)
+    {
         try
         {
-            yaml = Reader.Deserialize<LanguageWordsYaml?>(yamlText) ?? new LanguageWordsYaml();
+            return Reader.Deserialize<LanguageWordsYaml?>(yamlText) ?? new LanguageWordsYaml();
         }
         catch (YamlException e)
         {
             throw new InvalidDataException($"words.yaml {e.Start}: {e.InnerException?.Message ?? e.Message}", e);
         }
+    }
 
+    private static LanguageWords Build(LanguageWordsYaml yaml)
+    {
         var numbers = yaml.Numbers;
         var time = yaml.Time;
         var dates = yaml.Dates;
@@ -43,8 +63,8 @@ public sealed partial class LanguageWords
             And = Set(numbers.And),
             Fractions = new PhraseTable<double>(numbers.Fractions),
             DecimalPoint = Set(numbers.DecimalPoint),
-            DecimalSeparator = numbers.DecimalSeparator is "." or ","
-                ? numbers.DecimalSeparator[0]
+            DecimalSeparator = numbers.DecimalSeparator is null or "." or ","
+                ? numbers.DecimalSeparator?[0] ?? '.'
                 : throw new InvalidDataException("words.yaml: numbers.decimal_separator must be '.' or ','"),
             OrdinalSuffixes = [.. numbers.OrdinalSuffixes.OrderByDescending(s => s.Length)],
             Ordinals = Map(numbers.Ordinals),
@@ -61,7 +81,7 @@ public sealed partial class LanguageWords
             MinutesAfterHour = new PhraseTable<int>(time.MinutesAfterHour.Select(Sign)),
             Periods = new PhraseTable<DayPeriod>(time.Periods.SelectMany(p =>
                 p.Words.Select(w => KeyValuePair.Create(w, new DayPeriod(ParseMeridiem(p.Meridiem), Hour(p.Hour)))))),
-            DefaultHour = Hour(time.DefaultHour),
+            DefaultHour = Hour(time.DefaultHour ?? 9),
             PmUnlessSaid = time.PmUnlessSaid.Select(Hour).ToHashSet(),
             DatePrepositions = Phrases(dates.Prepositions, true),
             Days = new PhraseTable<DayWord>(dates.Days.SelectMany(d => d.Words.Select(w => KeyValuePair.Create(w,

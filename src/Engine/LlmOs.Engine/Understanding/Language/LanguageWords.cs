@@ -2,7 +2,7 @@ namespace LlmOs.Engine.Understanding.Language;
 
 /// <summary>
 /// The words a language's slot parsers and normaliser need: number words, duration units, time and date words,
-/// filler words. Loaded from the language's <c>words.yaml</c> (<see cref="FromYaml"/>), so a language is added as
+/// filler words. Loaded from the language's <c>words.yaml</c> (<see cref="FromYaml(string)"/>), so a language is added as
 /// data, not code. Every table is built once here and compares words with accents optional (<see cref="WordComparer"/>).
 /// A default instance knows no words: parsers then read digits only.
 /// </summary>

@@ -3,8 +3,9 @@ using LlmOs.Engine.Understanding.Language;
 namespace LlmOs.Engine.Understanding.Slots;
 
 /// <summary>
-/// Percentages: "50%", "50 %", "fifty percent", "50 per cent", "cincuenta por ciento". A number needs the
-/// language's percent word or sign after it: "half" alone is no percentage.
+/// Percentages: "50%", "50 %", "fifty percent", "50 per cent", "cincuenta por ciento", and a bare whole number
+/// or one in digits ("volume to 50"), after the readings that say percent. A fraction word is a percentage only
+/// with percent said: "half" alone is no percentage (it is not 50, and 0.5 would surprise).
 /// </summary>
 internal static class PercentageParser
 {
@@ -26,6 +27,15 @@ internal static class PercentageParser
             if (percent > 0)
             {
                 readings.Add(new SlotMatch(number.Length + percent, number.Value));
+            }
+        }
+
+        bool typedInDigits = char.IsAsciiDigit(first[0]);
+        foreach (var number in numbers)
+        {
+            if (number.Whole || typedInDigits)
+            {
+                readings.Add(new SlotMatch(number.Length, number.Value));
             }
         }
     }
