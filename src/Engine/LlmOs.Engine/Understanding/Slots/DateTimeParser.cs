@@ -89,7 +89,7 @@ internal static class DateTimeParser
     }
 
     private static string Later(SlotContext context, long seconds) =>
-        ZonedClock.Text(TimeZoneInfo.ConvertTime(context.Now.AddSeconds(Math.Min(seconds, 400L * 366 * 86400)), context.TimeZone));
+        ZonedClock.Text(TimeZoneInfo.ConvertTime(context.Now.AddSeconds(Math.Clamp(seconds, 0, 1000L * 366 * 86400)), context.TimeZone));
 
     private static void Add(List<SlotMatch> readings, int length, string? moment)
     {

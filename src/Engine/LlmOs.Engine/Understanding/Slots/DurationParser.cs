@@ -10,6 +10,9 @@ namespace LlmOs.Engine.Understanding.Slots;
 /// </summary>
 internal static class DurationParser
 {
+    /// <summary>About 3,000 years: longer "durations" are nonsense, and would overflow the clock they are added to.</summary>
+    private const double MaxSeconds = 1e11;
+
     /// <summary>Adds every duration that starts at <paramref name="start"/> to <paramref name="readings"/> as (tokens, seconds), in no particular order.</summary>
     public static void Read(IReadOnlyList<string> tokens, int start, LanguageWords words, List<(int Length, long Seconds)> readings)
     {
@@ -40,6 +43,11 @@ internal static class DurationParser
 
             int end = at + length;
             double total = sofar + seconds;
+            if (total > MaxSeconds)
+            {
+                continue;
+            }
+
             readings.Add((end - start, (long)Math.Round(total)));
             int next = end < tokens.Count && words.And.Contains(tokens[end]) ? end + 1 : end;
             if (next < tokens.Count)

@@ -12,6 +12,9 @@ namespace LlmOs.Engine.Understanding.Slots;
 /// </summary>
 internal static class NumberParser
 {
+    /// <summary>The largest number read (10^15): beyond it no one is asking for a timer or a volume.</summary>
+    private const long MaxValue = 1_000_000_000_000_000;
+
     /// <summary>Adds every number that starts at <paramref name="start"/> to <paramref name="readings"/>, in no particular order.</summary>
     public static void Read(IReadOnlyList<string> tokens, int start, LanguageWords words, List<NumberReading> readings)
     {
@@ -31,7 +34,7 @@ internal static class NumberParser
         if (DigitNumbers.TryParse(first, words.DecimalSeparator, out double typed, out bool whole))
         {
             readings.Add(new NumberReading(1, typed, whole));
-            if (!whole || typed >= 1e15)
+            if (!whole || typed >= MaxValue)
             {
                 return;
             }
@@ -88,7 +91,7 @@ internal static class NumberParser
             {
                 if (scale < 1000)
                 {
-                    if (multiplied || current >= scale || (counted && current == 0))
+                    if (multiplied || current >= scale || (counted && current == 0) || current > MaxValue / scale)
                     {
                         break;
                     }
@@ -98,7 +101,7 @@ internal static class NumberParser
                 }
                 else
                 {
-                    if (scale >= lastBigScale || (counted && current == 0) || current >= scale)
+                    if (scale >= lastBigScale || (counted && current == 0) || current >= scale || current > (MaxValue - total) / scale)
                     {
                         break;
                     }
