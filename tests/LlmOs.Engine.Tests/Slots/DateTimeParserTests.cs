@@ -182,6 +182,20 @@ public sealed class DateTimeParserTests
         Assert.Empty(SlotParsers.Parse(SlotTypes.DateTime, tokens, 4, context));
     }
 
+    [Theory]
+    [InlineData("en", "remind me at 9", 3, "2026-11-29T21:00:00+00:00")]
+    [InlineData("en", "call anna 9", 2, null)]
+    [InlineData("es", "recuérdame a las 9", 3, "2026-11-29T21:00:00+00:00")]
+    public void A_bare_hour_is_a_time_right_after_an_at_outside_the_slot(string language, string text, int start, string? expected)
+    {
+        var context = Context(language);
+        var tokens = context.Language.Normalize(text).Tokens;
+
+        var readings = SlotParsers.Parse(SlotTypes.DateTime, tokens, start, context).ToList();
+
+        Assert.Equal(expected, readings.Count > 0 ? readings[0].Value : null);
+    }
+
     [Fact]
     public void A_moment_followed_by_other_words_reads_its_own_words_longest_first()
     {

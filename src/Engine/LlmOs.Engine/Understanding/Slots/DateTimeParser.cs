@@ -21,9 +21,10 @@ internal static class DateTimeParser
         int at = words.At.Match(tokens, start);
         ClockParser.Read(tokens, start + at, words, clocks);
         var dates = new List<DateSaid>(4);
+        bool afterAt = at > 0 || AtEndsBefore(tokens, start, words);
         foreach (var clock in clocks)
         {
-            if (clock.Plain && at == 0)
+            if (clock.Plain && !afterAt)
             {
                 continue;
             }
@@ -55,6 +56,20 @@ internal static class DateTimeParser
                 }
             }
         }
+    }
+
+    /// <summary>Whether an "at" ends just before <paramref name="start"/>: a template's literal "at {when}" lets a bare "9" be a time.</summary>
+    private static bool AtEndsBefore(IReadOnlyList<string> tokens, int start, LanguageWords words)
+    {
+        for (int length = 1; length <= 3 && length <= start; length++)
+        {
+            if (words.At.Match(tokens, start - length) == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"in ten minutes", "dentro de una hora", "ten minutes from now", and a bare "ten minutes".</summary>
