@@ -102,6 +102,5 @@ public static class LanguagePackLoader
         }
     }
 
-    // merges with i5-slots: LanguageWords.FromYaml
-    private static LanguageWords ReadWords(string yamlText) => new();
+    private static LanguageWords ReadWords(string yamlText) => LanguageWords.FromYaml(yamlText);
 }
