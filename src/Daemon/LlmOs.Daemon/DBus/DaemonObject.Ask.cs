@@ -13,7 +13,7 @@ internal sealed partial class DaemonObject
     private async ValueTask AskAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var body = ReadAsk(context.Request, allowExplain: true);
+        var body = ReadAsk(context.Request, withExplain: true);
         var task = submitter.SubmitAsk(body, caller.Uid);
         if (!caller.Peer.Attach(task))
         {
@@ -39,7 +39,7 @@ internal sealed partial class DaemonObject
     private async ValueTask TestUtteranceAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var request = submitter.ValidateAsk(ReadAsk(context.Request, allowExplain: false), caller.Uid);
+        var request = submitter.ValidateAsk(ReadAsk(context.Request, withExplain: false), caller.Uid);
         var understood = await asks.UnderstandAsync(request, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, AskMapper.ToDto(understood), IpcJsonContext.Default.IntentTestResponse);
     }
@@ -58,19 +58,18 @@ internal sealed partial class DaemonObject
         ReplyEmpty(context);
     }
 
-    /// <summary>The utterance and the options dictionary (language, time_zone and, for Ask, explain) as the socket's body.</summary>
-    private AskRequestDto ReadAsk(Message message, bool allowExplain)
+    /// <summary>The utterance and the options dictionary (language, time_zone, explain: TestUtterance always explains) as the socket's body.</summary>
+    private AskRequestDto ReadAsk(Message message, bool withExplain)
     {
         var reader = message.GetBodyReader();
         string utterance = reader.ReadString();
         var options = BusInput.ReadDictionary(ref reader, "options");
-        if (options.ContainsKey("utterance") || (!allowExplain && options.ContainsKey("explain")))
+        if (options.ContainsKey("utterance"))
         {
-            string key = options.ContainsKey("utterance") ? "utterance" : "explain";
-            throw new EngineException(ErrorKind.InvalidInput, $"unknown option '{key}'", "options." + key);
+            throw new EngineException(ErrorKind.InvalidInput, "unknown option 'utterance' (the utterance is the first argument)", "options.utterance");
         }
 
         var body = options.Count == 0 ? new AskRequestDto(null) : BusInput.Read(options, IpcJsonContext.Default.AskRequestDto, "options", settings.MaxRequestBytes);
-        return body with { Utterance = utterance };
+        return body with { Utterance = utterance, Explain = body.Explain && withExplain };
     }
 }
