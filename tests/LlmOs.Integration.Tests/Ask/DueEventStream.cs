@@ -11,15 +11,14 @@ namespace LlmOs.Integration.Tests.Ask;
 /// </summary>
 public sealed class DueEventStream : IAsyncDisposable
 {
-    private readonly HttpClient _http;
-    private readonly HttpResponseMessage _response;
+    private readonly NetworkStream _stream;
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _pump;
 
-    private DueEventStream(HttpClient http, HttpResponseMessage response, StreamReader reader)
+    private DueEventStream(NetworkStream stream, StreamReader reader)
     {
-        _http = http;
-        _response = response;
+        _stream = stream;
         _pump = Task.Run(() => PumpAsync(reader));
     }
 
@@ -28,26 +27,26 @@ public sealed class DueEventStream : IAsyncDisposable
 
     public static async Task<DueEventStream> OpenAsync(string socket)
     {
-        var http = new HttpClient(new SocketsHttpHandler
+        // A plain socket and a hand-written request: the stream is read line by line exactly as the daemon writes it.
+        var connection = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await connection.ConnectAsync(new UnixDomainSocketEndPoint(socket));
+        var stream = new NetworkStream(connection, ownsSocket: true);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /v1/events HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        var reader = new StreamReader(stream, Encoding.UTF8);
+        string status = await reader.ReadLineAsync() ?? "";
+        Assert.StartsWith("HTTP/1.1 200", status);
+        bool eventStream = false;
+        bool chunked = false;
+        while (await reader.ReadLineAsync() is { Length: > 0 } header)
         {
-            ConnectCallback = async (_, ct) =>
-            {
-                var connection = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await connection.ConnectAsync(new UnixDomainSocketEndPoint(socket), ct);
-                return new NetworkStream(connection, ownsSocket: true);
-            },
-            MaxResponseDrainSize = 0,
-        })
-        {
-            BaseAddress = new Uri("http://localhost/"),
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var response = await http.GetAsync("v1/events", HttpCompletionOption.ResponseHeadersRead);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
-        Assert.Equal(": subscribed", await reader.ReadLineAsync());
-        return new DueEventStream(http, response, reader);
+            eventStream |= header.Equals("Content-Type: text/event-stream", StringComparison.OrdinalIgnoreCase);
+            chunked |= header.Equals("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.True(eventStream && chunked, "an event stream, chunked");
+        var events = new DueEventStream(stream, reader);
+        await events._subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return events;
     }
 
     /// <summary>The next <c>due</c> event's data, or a failure after <paramref name="timeout"/>.</summary>
@@ -68,13 +67,12 @@ public sealed class DueEventStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the daemon ended the stream within <paramref name="timeout"/>.</summary>
+    /// <summary>Whether the daemon ended the stream (the chunked body's end, or the connection) within <paramref name="timeout"/>.</summary>
     public async Task<bool> EndsWithinAsync(TimeSpan timeout) => await Task.WhenAny(_pump, Task.Delay(timeout)) == _pump;
 
     public async ValueTask DisposeAsync()
     {
-        _response.Dispose();
-        _http.Dispose();
+        await _stream.DisposeAsync();
         await Task.WhenAny(_pump, Task.Delay(TimeSpan.FromSeconds(5)));
     }
 
@@ -83,11 +81,12 @@ public sealed class DueEventStream : IAsyncDisposable
         string name = "";
         try
         {
-            while (await reader.ReadLineAsync() is { } line)
+            while (await reader.ReadLineAsync() is { } line && line != "0") // "0": the last chunk, the body's end
             {
                 if (line.StartsWith(':'))
                 {
                     Comments++;
+                    _subscribed.TrySetResult(); // the first comment is ": subscribed"
                 }
                 else if (line.StartsWith("event: ", StringComparison.Ordinal))
                 {
@@ -99,7 +98,7 @@ public sealed class DueEventStream : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
         }
         finally
