@@ -18,6 +18,9 @@ public sealed class DueEventTests
         using var dir = new TempDir();
         await using var daemon = await AskDaemon.StartAsync(dir.Path, withModel: false);
         await using var events = await DueEventStream.OpenAsync(daemon.Socket);
+        using var following = new CancellationTokenSource(Patience);
+        await using var library = daemon.Client.WatchEventsAsync(following.Token).GetAsyncEnumerator(following.Token);
+        var fromLibrary = library.MoveNextAsync().AsTask(); // LlmosClient over the socket: subscribed well before the 2 s are up
 
         var set = Stopwatch.StartNew();
         var (status, body) = await AskDaemon.AskAsync(daemon.Http, "set a pasta timer for 2 seconds");
@@ -31,6 +34,9 @@ public sealed class DueEventTests
         Assert.Equal("pasta", due.GetProperty("label").GetString());
         Assert.Equal(2, due.GetProperty("duration_seconds").GetInt64());
         Assert.False(due.GetProperty("late").GetBoolean());
+        Assert.True(await fromLibrary);
+        Assert.Equal(due.GetProperty("id").GetString(), library.Current.Id);
+        Assert.Equal("pasta", library.Current.Label);
 
         await daemon.TerminateAsync();
         Assert.True(await events.EndsWithinAsync(TimeSpan.FromSeconds(5)), "the event stream must end when the daemon stops");
