@@ -12,7 +12,7 @@ namespace LlmOs.Integration.Tests.Ask;
 /// zones, images (not yet), and a thousand random utterances from four clients at once.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class AskBadInputTests(AskDaemonFixture fixture) : IClassFixture<AskDaemonFixture>
+public sealed class AskBadInputTests(AskDaemonWithoutModelFixture fixture) : IClassFixture<AskDaemonWithoutModelFixture>
 {
     private readonly DaemonProcess _daemon = fixture.Daemon;
 
