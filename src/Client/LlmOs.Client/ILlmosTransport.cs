@@ -1,5 +1,7 @@
+using LlmOs.Ipc.Ask;
 using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
+using LlmOs.Ipc.Events;
 using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
@@ -63,4 +65,23 @@ public interface ILlmosTransport : IDisposable
     /// </summary>
     Task<IntentListResponse> ListIntentsAsync(CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot list intent registrations; use the socket");
+
+    /// <summary>Understands an utterance and runs what it asks (<c>POST /v1/ask</c>, D-Bus <c>Ask</c>); cancelling cancels the ask.</summary>
+    Task<AskResultDto> AskAsync(AskRequestDto request, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot ask");
+
+    /// <summary>Only recognises an utterance (<c>POST /v1/intents/test</c>, D-Bus <c>TestUtterance</c>).</summary>
+    Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot test utterances");
+
+    /// <summary>The intents the caller's utterances can reach (<c>GET /v1/intents/catalog</c>); socket only.</summary>
+    Task<IntentCatalogResponse> GetIntentCatalogAsync(string? language, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot list the intent catalog; use the socket");
+
+    /// <summary>
+    /// The caller's timers and reminders as they fall due (<c>GET /v1/events</c>, D-Bus <c>Subscribe</c> and <c>Due</c>), until
+    /// cancelled or the daemon goes; the subscription holds once the enumeration has started its first wait.
+    /// </summary>
+    IAsyncEnumerable<DueEventDto> WatchEventsAsync(CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot follow due events");
 }

@@ -17,6 +17,8 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     CapabilitiesCommand.Create(),
     IntentsCommand.Create(),
     IntentCommand.Create(),
+    AskCommand.Create(),
+    EventsCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Assistant;
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.DBus;
 using LlmOs.Daemon.Hosting;
@@ -6,6 +7,7 @@ using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Daemon.Metrics;
 using LlmOs.Daemon.Requests;
+using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Intents;
@@ -14,7 +16,17 @@ using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Onnx;
 using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Skills;
+using LlmOs.Engine.Skills.Alarms;
+using LlmOs.Engine.Skills.Desktop;
 using LlmOs.Engine.Tasks;
+using LlmOs.Engine.Understanding;
+using LlmOs.Engine.Understanding.Catalog;
+using LlmOs.Engine.Understanding.Language;
+using LlmOs.Engine.Understanding.LanguageModel;
+using LlmOs.Engine.Understanding.Semantic;
+using LlmOs.Engine.Understanding.Slots;
+using LlmOs.Engine.Understanding.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -72,7 +84,36 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<SystemdNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemdNotifications>());
         services.AddHostedService<TaskRetention>();
+        AddAssistant(services, settings);
         AddBus(services, settings);
+    }
+
+    /// <summary>The intent engine: languages, catalogs, recognisers in order, skills, alarms and their due events.</summary>
+    private static void AddAssistant(IServiceCollection services, DaemonSettings settings)
+    {
+        services.AddSingleton(_ => LanguagePackLoader.Load([LanguagePackLoader.ShippedDirectory, Path.Combine(settings.DataDir, "languages")]));
+        services.AddSingleton<IntentCatalogs>();
+        services.AddSingleton(_ => new DesktopApps(ApplicationDirectories.For(settings.Mode, Environment.GetEnvironmentVariable)));
+        services.AddSingleton<IListSource>(sp => sp.GetRequiredService<DesktopApps>());
+        services.AddSingleton(sp => new AlarmBook(
+            Path.Combine(settings.DataDir, "alarms.json"), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AlarmBook>>()));
+        services.AddSingleton<LanguageModelCalls>();
+        services.AddSingleton(sp => new SkillCatalog(BuiltinSkills.Create(
+            sp.GetRequiredService<AlarmBook>(),
+            sp.GetRequiredService<LanguageModelCalls>(),
+            sp.GetRequiredService<TimeProvider>()))); // merges with i5-skills: add apps (sp.GetRequiredService<DesktopApps>())
+        services.AddSingleton<TemplateRecognizer>();
+        services.AddSingleton<SemanticRecognizer>();
+        services.AddSingleton<LanguageModelRecognizer>();
+        services.AddSingleton(sp => new IntentUnderstanding(
+        [
+            sp.GetRequiredService<TemplateRecognizer>(),
+            sp.GetRequiredService<SemanticRecognizer>(),
+            sp.GetRequiredService<LanguageModelRecognizer>(),
+        ]));
+        services.AddSingleton<AskService>();
+        services.AddSingleton<DueEvents>();
+        services.AddHostedService<AlarmStartup>();
     }
 
     /// <summary>The D-Bus service (DBus/): its objects always exist; it joins a bus unless told <c>--bus none</c>.</summary>
@@ -80,6 +121,7 @@ public sealed partial class LlmosDaemon
     {
         services.AddSingleton<BusPeers>();
         services.AddSingleton<TaskSignals>();
+        services.AddSingleton<DueSignals>();
         services.AddSingleton<DaemonObject>();
         services.AddSingleton<TaskObjects>();
         if (settings.EffectiveBus != DaemonBus.None)

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Hosting;
 using LlmOs.Daemon.Http;
+using LlmOs.Daemon.Http.Ask;
 using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Engine.Scheduling;
@@ -60,6 +61,8 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         EmbeddingEndpoints.Map(app);
         CapabilityEndpoints.Map(app);
         IntentEndpoints.Map(app);
+        AskEndpoints.Map(app);
+        EventEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);
     }

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using LlmOs.Ipc.Ask;
 using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
+using LlmOs.Ipc.Events;
 using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
@@ -36,4 +38,9 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(IntentDispatchEvent))]
 [JsonSerializable(typeof(IntentDispatchAnswer))]
 [JsonSerializable(typeof(IntentListResponse))]
+[JsonSerializable(typeof(AskRequestDto))]
+[JsonSerializable(typeof(AskResultDto))]
+[JsonSerializable(typeof(IntentTestResponse))]
+[JsonSerializable(typeof(IntentCatalogResponse))]
+[JsonSerializable(typeof(DueEventDto))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;

@@ -34,7 +34,9 @@ public sealed class CapabilityTests(DaemonFixture fixture) : IClassFixture<Daemo
         Assert.Equal(["stories260K"], before.TextGeneration.Models);
         Assert.Equal(CapabilityStates.Available, before.Embeddings.State);
         Assert.Equal(["all-minilm-l6-v2"], before.Embeddings.Models);
-        foreach (var other in (CapabilityDto[])[before.Transcription, before.CommandRecognition, before.SpeechSynthesis, before.Classification, before.Ocr, before.Intents])
+        Assert.Equal(CapabilityStates.Ready, before.Intents.State); // templates and skills need no model
+        Assert.Equal(["stories260K"], before.Intents.Models);
+        foreach (var other in (CapabilityDto[])[before.Transcription, before.CommandRecognition, before.SpeechSynthesis, before.Classification, before.Ocr])
         {
             Assert.Equal(CapabilityStates.Unavailable, other.State);
             Assert.Empty(other.Models);

@@ -5,7 +5,7 @@ using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Integration.Tests.Intents;
 
-/// <summary><c>llmosctl intent</c> and <c>llmosctl intents list</c> against a socket handler held open by the test.</summary>
+/// <summary><c>llmosctl intent</c>, <c>llmosctl intents handlers</c> and <c>intents list</c> against a socket handler held open by the test.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class IntentCliTests(DaemonFixture fixture) : IClassFixture<DaemonFixture>
 {
@@ -68,16 +68,20 @@ public sealed class IntentCliTests(DaemonFixture fixture) : IClassFixture<Daemon
     }
 
     [Fact]
-    public async Task Intents_list_shows_the_registered_intents_with_their_examples()
+    public async Task Intents_handlers_shows_the_registered_intents_with_their_examples_and_list_has_them_as_apps()
     {
         await using var stream = await IntentStream.OpenAsync(_daemon.Socket, IntentWire.Timer);
 
-        var table = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "intents", "list");
+        var catalog = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "intents", "list");
+        Assert.Equal(0, catalog.ExitCode);
+        Assert.Matches(@"\ntimer\.set\s+app\s+minutes:integer,label:text\s+Starts a kitchen timer", catalog.Stdout);
+
+        var table = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "intents", "handlers");
         Assert.Equal(0, table.ExitCode);
         Assert.Matches(@"timer\.set\s+0\s+minutes:integer,label:text\s+socket:" + stream.RegistrationId, table.Stdout);
         Assert.Contains("\"set a timer for {minutes} minutes\"", table.Stdout);
 
-        var json = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "intents", "list", "--json");
+        var json = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "intents", "handlers", "--json");
         var listed = JsonSerializer.Deserialize(json.Stdout, IpcJsonContext.Default.IntentListResponse)!;
         Assert.Contains(listed.Registrations, r => r.Owner == "socket:" + stream.RegistrationId && r.Intents[0].Name == "timer.set");
     }

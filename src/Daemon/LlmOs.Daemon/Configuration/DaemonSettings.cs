@@ -34,6 +34,9 @@ public sealed class DaemonSettings
 
     public int MaxPromptChars { get; set; } = 64 * 1024;
 
+    /// <summary>The longest utterance an ask takes, in UTF-16 characters; longer ones are refused as <c>too_large</c>.</summary>
+    public int MaxUtteranceChars { get; set; } = 4096;
+
     public int MaxTokensLimit { get; set; } = 4096;
 
     public int DefaultMaxTokens { get; set; } = 256;

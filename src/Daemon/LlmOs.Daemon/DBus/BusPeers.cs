@@ -9,10 +9,10 @@ namespace LlmOs.Daemon.DBus;
 /// <summary>
 /// Who is calling: each sender's uid, asked of the bus daemon once per connection and cached, and what happens when a
 /// connection leaves the bus (the bus's <c>NameOwnerChanged</c>): its tasks that were not detached are cancelled, its
-/// intent handlers are dropped and no task signal goes to it any more. A peer is recorded before its uid is asked, on the thread that reads its first call, so
+/// intent handlers are dropped and no task or due signal goes to it any more. A peer is recorded before its uid is asked, on the thread that reads its first call, so
 /// that its departure, which the bus always reports after its calls, can never be missed.
 /// </summary>
-internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, TaskSignals signals, ILogger<BusPeers> logger)
+internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, TaskSignals signals, DueSignals dueSignals, ILogger<BusPeers> logger)
 {
     private const string Bus = "org.freedesktop.DBus";
 
@@ -113,6 +113,7 @@ internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, Task
         }
 
         signals.Forget(peer.Connection, peer.UniqueName);
+        dueSignals.Forget(peer.Connection, peer.UniqueName);
         int dropped = intents.RemoveOwner(peer.UniqueName);
         if (cancelled > 0 || dropped > 0)
         {

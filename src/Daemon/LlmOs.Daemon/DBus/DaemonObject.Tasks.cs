@@ -114,7 +114,7 @@ internal sealed partial class DaemonObject
         var options = BusInput.ReadDictionary(ref reader, "options");
         if (kind.Length > MaxKindLength)
         {
-            throw new EngineException(ErrorKind.InvalidInput, "unknown task kind; known: generate, embed, intent", "kind");
+            throw new EngineException(ErrorKind.InvalidInput, "unknown task kind; known: generate, embed, intent, ask", "kind");
         }
 
         bool detach = false;

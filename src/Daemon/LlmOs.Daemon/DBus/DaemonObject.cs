@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Requests;
+using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -24,6 +25,8 @@ internal sealed partial class DaemonObject(
     TaskStore store,
     ModelRegistry registry,
     IntentRegistry intents,
+    AskService asks,
+    DueSignals dueSignals,
     CapabilityReporter capabilities,
     StatusReporter status,
     DaemonInfo info,
@@ -66,7 +69,9 @@ internal sealed partial class DaemonObject(
         {
             "Submit" => SubmitAsync(context),
             "Generate" => GenerateAsync(context),
-            "Ask" => throw NotSupportedHere("intent recognition arrives with the intent engine (issue 5); until then submit an \"intent\" task by name"),
+            "Ask" => AskAsync(context),
+            "TestUtterance" => TestUtteranceAsync(context),
+            "Subscribe" => SubscribeAsync(context),
             "GetTask" => GetTaskAsync(context),
             "ListTasks" => ListTasksAsync(context),
             "ListModels" => ListModels(context),

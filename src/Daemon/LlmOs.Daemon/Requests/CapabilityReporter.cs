@@ -7,7 +7,7 @@ namespace LlmOs.Daemon.Requests;
 /// <summary>
 /// What llmosd can do right now, per kind of work, for apps to decide before they ask (socket and D-Bus alike).
 /// Text generation and embeddings follow the registry and what is loaded; the kinds later issues add (speech,
-/// vision, intent recognition) are <c>unavailable</c> until this build has their engines.
+/// vision) are <c>unavailable</c> until this build has their engines; intent recognition (<c>ask</c>) is always ready.
 /// </summary>
 internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler scheduler)
 {
@@ -25,10 +25,22 @@ internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler sched
             SpeechSynthesis: NotInThisBuild,
             Classification: NotInThisBuild,
             Ocr: NotInThisBuild,
-            Intents: new CapabilityDto(
-                CapabilityStates.Unavailable,
-                [],
-                "utterances are not understood yet; apps' intent handlers can be registered and invoked by name (task kind \"intent\")"));
+            Intents: Intents(models));
+    }
+
+    /// <summary>
+    /// Utterances are understood by sentence templates and built-in skills with no model at all, so asking is always
+    /// <c>ready</c>; the detail says whether the language-model fallback (chat, translate, summarise, write) has a model.
+    /// </summary>
+    private static CapabilityDto Intents(IReadOnlyList<ModelEntry> models)
+    {
+        var text = models.Where(m => m.Kind == ModelKind.Text && m.IsValid).Select(m => m.Name).ToList();
+        return new CapabilityDto(
+            CapabilityStates.Ready,
+            text,
+            text.Count > 0
+                ? "ask (task kind \"ask\", POST /v1/ask): templates, sentence embeddings and the language model for chat and anything else"
+                : "ask (task kind \"ask\", POST /v1/ask): templates and sentence embeddings; chat, translation and writing need a GGUF language model");
     }
 
     private CapabilityDto ForKind(IReadOnlyList<ModelEntry> models, ModelKind kind, string what)

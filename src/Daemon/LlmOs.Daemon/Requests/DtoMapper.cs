@@ -22,6 +22,7 @@ internal static class DtoMapper
         task.FinishedAt,
         task.Result is { } r ? new TaskResultDto(r.Text, r.Tokens, r.FinishReason == FinishReason.Length ? "length" : "stop")
             : task.Embeddings is { } embeddings ? new TaskResultDto("", embeddings.Tokens, "stop", embeddings.Vectors)
+            : task.Answer is { } answer ? AskMapper.ToTaskResult(answer)
             : task.Reply is { } reply ? new TaskResultDto(reply.Text, 0, "stop", Action: SlotValues.ToWire(reply.Action))
             : null,
         task.Error is { } e ? new ErrorDto(ErrorCodeMap.Code(e.Kind), e.Message) : null);
@@ -30,6 +31,7 @@ internal static class DtoMapper
     {
         TaskKind.Embed => TaskSubmitter.EmbedKind,
         TaskKind.Intent => TaskSubmitter.IntentKind,
+        TaskKind.Ask => TaskSubmitter.AskKind,
         _ => TaskSubmitter.GenerateKind,
     };
 

@@ -13,6 +13,11 @@ internal sealed partial class TaskRequestValidator
             throw Invalid("input.prompt", "'input.prompt' is for generate tasks; an embed task takes 'input.texts' or 'input.text'");
         }
 
+        if (input.Image is not null || input.Utterance is not null)
+        {
+            throw Invalid("input", "an embed task takes 'input.texts' or 'input.text'");
+        }
+
         if (input.Texts is not null && input.Text is not null)
         {
             throw Invalid("input", "give 'input.texts' or 'input.text', not both");
@@ -23,6 +28,7 @@ internal sealed partial class TaskRequestValidator
             : EmbeddingTexts.Validate(input.Texts, "input.texts", settings.MaxPromptChars);
 
         var options = request.Options ?? new TaskOptions();
+        RefuseAskOptions(options);
         string? notForEmbed = options.MaxTokens is not null ? "max_tokens"
             : options.Temperature is not null ? "temperature"
             : options.TopP is not null ? "top_p"

@@ -12,7 +12,7 @@ internal sealed partial class TaskRequestValidator
     public IntentInvocation ValidateIntent(TaskSubmitRequest request, uint callerUid)
     {
         var input = request.Input ?? throw Invalid("input.intent", "'input.intent' is required");
-        if (input.Prompt is not null || input.Texts is not null || input.Text is not null)
+        if (input.Prompt is not null || input.Texts is not null || input.Text is not null || input.Image is not null)
         {
             throw Invalid("input", "an intent task takes 'input.intent', 'input.slots' and 'input.utterance'");
         }
@@ -29,7 +29,7 @@ internal sealed partial class TaskRequestValidator
             throw new EngineException(ErrorKind.TooLarge, $"the utterance has {utterance.Length} characters; the limit is {settings.MaxPromptChars}", "input.utterance");
         }
 
-        if (request.Options is { } options && (options.Model ?? (object?)options.MaxTokens ?? options.Temperature ?? options.TopP ?? options.Seed ?? options.Stop ?? (object?)options.KeepAlive) is not null)
+        if (request.Options is { } options && (options.Model ?? (object?)options.MaxTokens ?? options.Temperature ?? options.TopP ?? options.Seed ?? options.Stop ?? (object?)options.KeepAlive ?? options.Language ?? options.TimeZone) is not null)
         {
             throw Invalid("options", "an intent task takes only 'options.priority'");
         }

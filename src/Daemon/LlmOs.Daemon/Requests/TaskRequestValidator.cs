@@ -17,12 +17,17 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
     {
         if (request.Kind is null)
         {
-            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\" or \"intent\")");
+            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\", \"intent\" or \"ask\")");
         }
 
         if (request.Kind != "generate")
         {
-            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent");
+            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent, ask");
+        }
+
+        if (request.Input is { Image: not null })
+        {
+            throw Invalid("input.image", "'input.image' is for ask tasks; a generate task takes 'input.prompt'");
         }
 
         if (request.Input is { Intent: not null } or { Slots: not null } or { Utterance: not null })
@@ -48,6 +53,7 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
         }
 
         var options = request.Options ?? new TaskOptions();
+        RefuseAskOptions(options);
         int maxTokens = options.MaxTokens ?? settings.DefaultMaxTokens;
         if (maxTokens < 1 || maxTokens > settings.MaxTokensLimit)
         {
@@ -99,6 +105,16 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
         "background" => TaskPriority.Background,
         _ => throw Invalid(field, "'priority' is \"interactive\" or \"background\""),
     };
+
+    /// <summary>Refuses the options only an ask takes, for the other kinds (a typo must not pass silently).</summary>
+    internal static void RefuseAskOptions(TaskOptions? options)
+    {
+        if (options?.Language is not null || options?.TimeZone is not null)
+        {
+            string field = options.Language is not null ? "options.language" : "options.time_zone";
+            throw Invalid(field, $"'{field}' is for ask tasks");
+        }
+    }
 
     private static EngineException Invalid(string field, string message) => new(ErrorKind.InvalidInput, message, field);
 }

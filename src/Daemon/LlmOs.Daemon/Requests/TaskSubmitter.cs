@@ -1,6 +1,9 @@
+using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
+using LlmOs.Engine.Understanding.Language;
+using LlmOs.Ipc.Ask;
 using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Daemon.Requests;
@@ -9,11 +12,17 @@ namespace LlmOs.Daemon.Requests;
 /// The one way a task request enters the engine, whichever transport brought it (the socket's <c>POST /v1/tasks</c>,
 /// D-Bus <c>Submit</c>): validates it for its kind and queues it on behalf of <c>callerUid</c>.
 /// </summary>
-internal sealed class TaskSubmitter(TaskRequestValidator validator, Scheduler scheduler, IntentRegistry intents)
+internal sealed class TaskSubmitter(
+    TaskRequestValidator validator,
+    Scheduler scheduler,
+    IntentRegistry intents,
+    AskService asks,
+    LanguageCatalog languages)
 {
     public const string GenerateKind = "generate";
     public const string EmbedKind = "embed";
     public const string IntentKind = "intent";
+    public const string AskKind = "ask";
 
     /// <summary>Queues the task; an invalid request throws <see cref="Engine.Errors.EngineException"/> and queues nothing.</summary>
     public TaskRecord Submit(TaskSubmitRequest request, uint callerUid)
@@ -31,6 +40,23 @@ internal sealed class TaskSubmitter(TaskRequestValidator validator, Scheduler sc
             return scheduler.SubmitIntent(invocation, intents, TaskRequestValidator.Priority(request.Options?.Priority, "options.priority"));
         }
 
+        if (request.Kind == AskKind)
+        {
+            // Starts at once (understanding is cheap; the LLM calls it may make queue as the caller's generations).
+            return asks.Submit(validator.ValidateAsk(request, callerUid, languages));
+        }
+
         return scheduler.SubmitGenerate(validator.Validate(request, callerUid));
     }
+
+    /// <summary>The <c>POST /v1/ask</c> shortcut (and D-Bus <c>Ask</c>): the same ask task, its fields named as the shortcut has them.</summary>
+    public TaskRecord SubmitAsk(AskRequestDto body, uint callerUid) => asks.Submit(ValidateAsk(body, callerUid));
+
+    /// <summary>An ask shortcut's body as the engine's request, without submitting it (<c>POST /v1/intents/test</c>).</summary>
+    public AskRequest ValidateAsk(AskRequestDto body, uint callerUid) =>
+        validator.ValidateAsk(
+            new TaskSubmitRequest(AskKind, new TaskInput(null, Utterance: body.Utterance), new TaskOptions(Language: body.Language, TimeZone: body.TimeZone)),
+            callerUid,
+            languages,
+            shortcut: true);
 }

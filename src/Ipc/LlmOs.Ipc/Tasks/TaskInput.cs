@@ -5,7 +5,8 @@ namespace LlmOs.Ipc.Tasks;
 
 /// <summary>
 /// The input of a task: <c>prompt</c> for <c>generate</c>; <c>texts</c> (or a single <c>text</c>) for <c>embed</c>;
-/// <c>intent</c>, its <c>slots</c> (name → string, number or boolean) and the <c>utterance</c> for <c>intent</c>.
+/// <c>intent</c>, its <c>slots</c> (name → string, number or boolean) and the <c>utterance</c> for <c>intent</c>;
+/// <c>utterance</c> (and later an <c>image</c>, refused as <c>unsupported</c> until the Vision issue lands) for <c>ask</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TaskInput(
@@ -14,4 +15,5 @@ public sealed record TaskInput(
     string? Text = null,
     string? Intent = null,
     IReadOnlyDictionary<string, JsonElement>? Slots = null,
-    string? Utterance = null);
+    string? Utterance = null,
+    string? Image = null);

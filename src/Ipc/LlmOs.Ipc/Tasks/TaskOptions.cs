@@ -6,6 +6,7 @@ namespace LlmOs.Ipc.Tasks;
 /// <summary>
 /// Options of a generation; every one may be left out. <c>priority</c> is "interactive" (default) or "background";
 /// <c>keep_alive</c> is how long the model stays loaded afterwards: seconds or a duration like "10m", 0 to unload, -1 to keep.
+/// An <c>ask</c> task takes <c>language</c> (a pack code or locale), <c>time_zone</c> (an IANA id) and <c>priority</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TaskOptions(
@@ -16,4 +17,6 @@ public sealed record TaskOptions(
     uint? Seed = null,
     IReadOnlyList<string>? Stop = null,
     string? Priority = null,
-    JsonElement? KeepAlive = null);
+    JsonElement? KeepAlive = null,
+    string? Language = null,
+    string? TimeZone = null);

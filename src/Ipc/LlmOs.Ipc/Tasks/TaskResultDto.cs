@@ -7,11 +7,17 @@ namespace LlmOs.Ipc.Tasks;
 /// (<c>stop</c> or <c>length</c>). An embedding has one vector per input text in <c>embeddings</c>, in input order,
 /// and the <c>tokens</c> the texts came to; its <c>text</c> is empty and its <c>finish_reason</c> is <c>stop</c>.
 /// An intent has the handler's reply <c>text</c> and, when it acts on the desktop, its <c>action</c>
-/// (<c>{"type": "app.open", …}</c>) for the user's session to carry out.
+/// (<c>{"type": "app.open", …}</c>) for the user's session to carry out. An ask has, besides its reply <c>text</c> and
+/// <c>action</c>, the recognised <c>intent</c>, its <c>slots</c>, the <c>confidence</c> and the <c>handler</c> that ran
+/// (the fields of <see cref="Ask.AskResultDto"/>).
 /// </summary>
 public sealed record TaskResultDto(
     string Text,
     int Tokens,
     string FinishReason,
     IReadOnlyList<float[]>? Embeddings = null,
-    IReadOnlyDictionary<string, JsonElement>? Action = null);
+    IReadOnlyDictionary<string, JsonElement>? Action = null,
+    string? Intent = null,
+    IReadOnlyDictionary<string, JsonElement>? Slots = null,
+    double? Confidence = null,
+    string? Handler = null);

@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Ask;
+using LlmOs.Ipc.DBus;
+using LlmOs.Ipc.Events;
+using Tmds.DBus.Protocol;
+
+namespace LlmOs.Client.Transport.DBus;
+
+/// <summary>Daemon1's Ask, TestUtterance, and Subscribe with its Due signal.</summary>
+public sealed partial class DBusTransport
+{
+    /// <summary>
+    /// Daemon1.Ask. Cancelling the token stops the wait; llmosd cancels the ask itself when this connection leaves the bus
+    /// (D-Bus has no way to withdraw one call).
+    /// </summary>
+    public Task<AskResultDto> AskAsync(AskRequestDto request, CancellationToken cancellationToken) =>
+        CallForRecordAsync(BusCall.Daemon("Ask", "sa{sv}"), request, WriteAsk, IpcJsonContext.Default.AskResultDto, cancellationToken);
+
+    public Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>
+        CallForRecordAsync(BusCall.Daemon("TestUtterance", "sa{sv}"), request with { Explain = false }, WriteAsk, IpcJsonContext.Default.IntentTestResponse, cancellationToken);
+
+    /// <summary>Listens for Daemon1.Due on this connection, then calls Subscribe; llmosd sends this user's alarms only.</summary>
+    public async IAsyncEnumerable<DueEventDto> WatchEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var bus = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var queue = Channel.CreateUnbounded<DueEventDto>(new UnboundedChannelOptions { SingleReader = true });
+        var rule = new MatchRule { Type = MessageType.Signal, Sender = DBusNames.Service, Path = DBusNames.DaemonPath, Interface = DBusNames.DaemonInterface, Member = "Due" };
+        using var subscription = await bus.Connection.AddMatchAsync(
+            rule,
+            static (message, _) => DBusDictionaryReader.Read(message.GetBodyReader().ReadDictionaryOfStringToVariantValue(), IpcJsonContext.Default.DueEventDto),
+            (Notification<DueEventDto> notification) =>
+            {
+                if (notification.IsCompletion)
+                {
+                    queue.Writer.TryComplete(notification.CompletionReason);
+                }
+                else
+                {
+                    queue.Writer.TryWrite(notification.Value);
+                }
+            },
+            emitOnCapturedContext: false,
+            flags: ObserverFlags.EmitOnConnectionClosed | ObserverFlags.EmitOnConnectionFailed).ConfigureAwait(false);
+        await CallAsync(BusCall.Daemon("Subscribe"), ReplyReaders.None, null, cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            DueEventDto due;
+            try
+            {
+                if (!await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) || !queue.Reader.TryRead(out due!))
+                {
+                    yield break;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DBusFailures.Translate(e, Bus) is { } translated)
+            {
+                throw translated;
+            }
+
+            yield return due;
+        }
+    }
+
+    private static void WriteAsk(ref MessageWriter writer, AskRequestDto request)
+    {
+        writer.WriteString(request.Utterance ?? "");
+        DBusDictionaryWriter.Write(ref writer, request with { Utterance = null }, IpcJsonContext.Default.AskRequestDto);
+    }
+}

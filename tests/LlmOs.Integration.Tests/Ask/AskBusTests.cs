@@ -1,0 +1,54 @@
+using LlmOs.Client;
+using LlmOs.Integration.Tests.DBus;
+using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Ipc.DBus;
+
+namespace LlmOs.Integration.Tests.Ask;
+
+/// <summary>
+/// The intent engine over D-Bus, on a private bus: Daemon1.Ask and TestUtterance answer what the socket does, and a
+/// connection that called Subscribe gets its user's Due signals.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class AskBusTests
+{
+    [Fact]
+    public async Task Ask_over_the_bus_answers_as_the_socket_does_and_subscribe_brings_the_due_signal()
+    {
+        using var dir = new TempDir();
+        await using var bus = await BusDaemon.StartAsync(AskDaemon.Options(dir.Path, withModel: false));
+
+        var gdbus = await BusTools.GdbusCallAsync(bus.Address, DBusNames.DaemonPath, "org.llmos.Daemon1.Ask", "set a timer for two and a half minutes", "{'time_zone': <'UTC'>}");
+        Assert.True(gdbus.ExitCode == 0, gdbus.Stderr);
+        Assert.Contains("'intent': <'timer.set'>", gdbus.Stdout);
+        Assert.Contains("'duration': <int64 150>", gdbus.Stdout);
+        Assert.Contains("'handler': <'skill'>", gdbus.Stdout);
+
+        var blank = await BusTools.GdbusCallAsync(bus.Address, DBusNames.DaemonPath, "org.llmos.Daemon1.Ask", "   ", "{}");
+        Assert.Contains("org.llmos.Error.InvalidInput", blank.Stderr);
+        var zone = await BusTools.GdbusCallAsync(bus.Address, DBusNames.DaemonPath, "org.llmos.Daemon1.Ask", "what time is it", "{'time_zone': <'Nowhere/Atlantis'>}");
+        Assert.Contains("org.llmos.Error.InvalidInput", zone.Stderr);
+
+        using var client = LlmosClient.ForBus(bus.Address);
+        var tested = await client.TestUtteranceAsync("open the web browser");
+        Assert.Equal("app.open", tested.Intent);
+        Assert.Equal("firefox.desktop", tested.Slots["app"].GetString());
+        Assert.NotEmpty(tested.Explain);
+
+        var answer = await client.AskAsync("open files", new AskOptions(Explain: true));
+        Assert.Equal("app.open", answer.Intent);
+        Assert.Equal("org.gnome.Nautilus.desktop", answer.Action!["desktop_id"].GetString());
+        Assert.NotNull(answer.Explain);
+
+        using var following = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var dues = client.WatchEventsAsync(following.Token).GetAsyncEnumerator(following.Token);
+        // Subscribes, then waits. Even if the timer fell due before Subscribe arrived, nobody of this uid listened then,
+        // so the daemon keeps it for this first subscriber: no sleep needed to order the two.
+        var first = dues.MoveNextAsync().AsTask();
+        await client.AskAsync("set a tea timer for 2 seconds");
+        Assert.True(await first);
+        Assert.Equal("timer", dues.Current.Kind);
+        Assert.Equal("tea", dues.Current.Label);
+        Assert.Equal(2, dues.Current.DurationSeconds);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using LlmOs.Integration.Tests.Infrastructure;
+
+namespace LlmOs.Integration.Tests.Ask;
+
+/// <summary>
+/// Timers and reminders fall due as <c>due</c> events on <c>GET /v1/events</c>, on time, across a daemon restart, and
+/// late (marked so) when they fell due while the daemon was down.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class DueEventTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task A_timer_set_by_ask_falls_due_on_time_as_a_due_event_and_the_stream_ends_with_the_daemon()
+    {
+        using var dir = new TempDir();
+        await using var daemon = await AskDaemon.StartAsync(dir.Path, withModel: false);
+        await using var events = await DueEventStream.OpenAsync(daemon.Socket);
+        using var following = new CancellationTokenSource(Patience);
+        await using var library = daemon.Client.WatchEventsAsync(following.Token).GetAsyncEnumerator(following.Token);
+        var fromLibrary = library.MoveNextAsync().AsTask(); // LlmosClient over the socket: subscribed well before the 2 s are up
+
+        var set = Stopwatch.StartNew();
+        var (status, body) = await AskDaemon.AskAsync(daemon.Http, "set a pasta timer for 2 seconds");
+        Assert.True(status == 200, body.ToString());
+        Assert.Equal("timer.set", body.GetProperty("intent").GetString());
+
+        var due = await events.NextAsync(Patience);
+        Assert.InRange(set.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(6));
+        Assert.Equal(["id", "kind", "label", "due_at", "fired_at", "late", "duration_seconds"], due.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("timer", due.GetProperty("kind").GetString());
+        Assert.Equal("pasta", due.GetProperty("label").GetString());
+        Assert.Equal(2, due.GetProperty("duration_seconds").GetInt64());
+        Assert.False(due.GetProperty("late").GetBoolean());
+        Assert.True(await fromLibrary);
+        Assert.Equal(due.GetProperty("id").GetString(), library.Current.Id);
+        Assert.Equal("pasta", library.Current.Label);
+
+        await daemon.TerminateAsync();
+        Assert.True(await events.EndsWithinAsync(TimeSpan.FromSeconds(5)), "the event stream must end when the daemon stops");
+    }
+
+    [Fact]
+    public async Task A_pending_timer_survives_a_restart_and_falls_due_after_it()
+    {
+        using var dir = new TempDir();
+        await using (var first = await AskDaemon.StartAsync(dir.Path, withModel: false))
+        {
+            var (status, body) = await AskDaemon.AskAsync(first.Http, "set a timer for 5 seconds");
+            Assert.True(status == 200, body.ToString());
+            Assert.Equal("timer.set", body.GetProperty("intent").GetString());
+            await first.TerminateAsync();
+        }
+
+        await using var second = await AskDaemon.StartAsync(dir.Path, withModel: false);
+        await using var events = await DueEventStream.OpenAsync(second.Socket);
+        var due = await events.NextAsync(Patience);
+        Assert.Equal("timer", due.GetProperty("kind").GetString());
+        Assert.Equal(5, due.GetProperty("duration_seconds").GetInt64());
+        Assert.False(due.GetProperty("late").GetBoolean(), "it fell due while the daemon ran");
+    }
+
+    [Fact]
+    public async Task A_reminder_due_while_the_daemon_was_down_fires_on_start_marked_late_for_its_next_subscriber()
+    {
+        using var dir = new TempDir();
+        await using (var first = await AskDaemon.StartAsync(dir.Path, withModel: false))
+        {
+            var (status, body) = await AskDaemon.AskAsync(first.Http, "remind me to water the plants in 2 seconds");
+            Assert.True(status == 200, body.ToString());
+            Assert.Equal("reminder.add", body.GetProperty("intent").GetString());
+            await first.TerminateAsync();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await using var second = await AskDaemon.StartAsync(dir.Path, withModel: false);
+
+        // Nobody listened when it fired on start: it waits for the owner's first subscriber.
+        await using var events = await DueEventStream.OpenAsync(second.Socket);
+        var due = await events.NextAsync(Patience);
+        Assert.Equal("reminder", due.GetProperty("kind").GetString());
+        Assert.Equal("water the plants", due.GetProperty("label").GetString());
+        Assert.True(due.GetProperty("late").GetBoolean());
+        Assert.True(due.GetProperty("fired_at").GetDateTimeOffset() > due.GetProperty("due_at").GetDateTimeOffset());
+        Assert.False(due.TryGetProperty("duration_seconds", out _));
+    }
+}
