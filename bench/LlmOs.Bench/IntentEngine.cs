@@ -54,7 +54,7 @@ public sealed class IntentEngine : IAsyncDisposable
         Understanding = new IntentUnderstanding([new TemplateRecognizer(), new SemanticRecognizer(_scheduler), new LanguageModelRecognizer(calls)]);
         _alarms = new AlarmBook(Path.Combine(_dir, "alarms.json"), TimeProvider.System, NullLogger<AlarmBook>.Instance);
         Ask = new AskService(
-            _scheduler, Languages, _catalogs, Understanding, new SkillCatalog(BuiltinSkills.Create(_alarms, calls, TimeProvider.System)),
+            _scheduler, Languages, _catalogs, Understanding, new SkillCatalog(BuiltinSkills.Create(_alarms, calls, TimeProvider.System, _apps)),
             _apps, TimeProvider.System);
     }
 

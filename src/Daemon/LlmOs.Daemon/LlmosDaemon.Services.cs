@@ -91,7 +91,9 @@ public sealed partial class LlmosDaemon
     /// <summary>The intent engine: languages, catalogs, recognisers in order, skills, alarms and their due events.</summary>
     private static void AddAssistant(IServiceCollection services, DaemonSettings settings)
     {
-        services.AddSingleton(_ => LanguagePackLoader.Load([LanguagePackLoader.ShippedDirectory, Path.Combine(settings.DataDir, "languages")]));
+        services.AddSingleton(sp => LanguagePackLoader.Load(
+            [LanguagePackLoader.ShippedDirectory, Path.Combine(settings.DataDir, "languages")],
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LanguagePackLoader).FullName!)));
         services.AddSingleton<IntentCatalogs>();
         services.AddSingleton(_ => new DesktopApps(ApplicationDirectories.For(settings.Mode, Environment.GetEnvironmentVariable)));
         services.AddSingleton<IListSource>(sp => sp.GetRequiredService<DesktopApps>());
@@ -101,7 +103,8 @@ public sealed partial class LlmosDaemon
         services.AddSingleton(sp => new SkillCatalog(BuiltinSkills.Create(
             sp.GetRequiredService<AlarmBook>(),
             sp.GetRequiredService<LanguageModelCalls>(),
-            sp.GetRequiredService<TimeProvider>()))); // merges with i5-skills: add apps (sp.GetRequiredService<DesktopApps>())
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<DesktopApps>())));
         services.AddSingleton<TemplateRecognizer>();
         services.AddSingleton<SemanticRecognizer>();
         services.AddSingleton<LanguageModelRecognizer>();
@@ -114,6 +117,7 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<AskService>();
         services.AddSingleton<DueEvents>();
         services.AddHostedService<AlarmStartup>();
+        services.AddHostedService<SemanticWarmUp>();
     }
 
     /// <summary>The D-Bus service (DBus/): its objects always exist; it joins a bus unless told <c>--bus none</c>.</summary>
