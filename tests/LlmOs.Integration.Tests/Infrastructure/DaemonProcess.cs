@@ -92,6 +92,10 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
 
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(dir, "config"); // never read the machine's own config
+
+        // The start-up embedding of the intents' examples would add root's embed tasks to every test's task lists and
+        // counters, and a second of CPU to each of the suite's many daemons; SemanticWarmUpTests turns it on.
+        start.Environment["LLMOSD_WARMUPINTENTS"] = "false";
         if (options.BusAddress is not null)
         {
             start.Environment["DBUS_SESSION_BUS_ADDRESS"] = options.BusAddress;

@@ -37,6 +37,12 @@ public sealed class DaemonSettings
     /// <summary>The longest utterance an ask takes, in UTF-16 characters; longer ones are refused as <c>too_large</c>.</summary>
     public int MaxUtteranceChars { get; set; } = 4096;
 
+    /// <summary>
+    /// Whether llmosd embeds the intents' example sentences in the background at start, so that the first utterance
+    /// the templates do not catch is not kept waiting about a second for them.
+    /// </summary>
+    public bool WarmUpIntents { get; set; } = true;
+
     public int MaxTokensLimit { get; set; } = 4096;
 
     public int DefaultMaxTokens { get; set; } = 256;
