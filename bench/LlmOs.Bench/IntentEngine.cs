@@ -48,14 +48,15 @@ public sealed class IntentEngine : IAsyncDisposable
             new LlamaBackend(new LlamaOptions { Threads = threads }, NullLogger<LlamaBackend>.Instance), registry, new TaskStore(TimeProvider.System),
             new SchedulerOptions(), TimeProvider.System, NullLogger<Scheduler>.Instance, embeddings: embeddings);
         Languages = LanguagePackLoader.Load([LanguagePackLoader.ShippedDirectory]);
-        _catalogs = new IntentCatalogs(new IntentRegistry());
+        var intents = new IntentRegistry();
+        _catalogs = new IntentCatalogs(intents);
         _apps = new DesktopApps(ApplicationDirectories());
         var calls = new LanguageModelCalls(_scheduler, registry);
         Understanding = new IntentUnderstanding([new TemplateRecognizer(), new SemanticRecognizer(_scheduler), new LanguageModelRecognizer(calls)]);
         _alarms = new AlarmBook(Path.Combine(_dir, "alarms.json"), TimeProvider.System, NullLogger<AlarmBook>.Instance);
         Ask = new AskService(
             _scheduler, Languages, _catalogs, Understanding, new SkillCatalog(BuiltinSkills.Create(_alarms, calls, TimeProvider.System, _apps)),
-            _apps, TimeProvider.System);
+            _apps, intents, calls, TimeProvider.System);
     }
 
     public LanguageCatalog Languages { get; }

@@ -71,6 +71,9 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
     /// <exception cref="DaemonAlreadyRunningException">Another daemon listens on the socket.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The data directory holds users' reminders and added models' paths: only llmosd's own user reads it.
+        // (Only a directory llmosd creates gets this mode; one that exists keeps the mode its owner gave it.)
+        Directory.CreateDirectory(Settings.DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Directory.CreateDirectory(Path.Combine(Settings.DataDir, "models"));
         SocketFile.Claim(Settings.Socket);
         uint previousMask = SocketFile.RestrictNewFiles(Settings.Mode);

@@ -12,10 +12,12 @@ namespace LlmOs.Engine.Tests.Assistant;
 /// <summary>An <see cref="AskService"/> over a fake text backend, fake recognisers and fake skills, with a real intent registry.</summary>
 internal sealed class AskHarness : IAsyncDisposable
 {
-    private readonly SchedulerHarness _schedulers = new();
+    private readonly SchedulerHarness _schedulers;
 
-    public AskHarness(IReadOnlyList<IIntentRecognizer> recognizers, SchedulerOptions? options = null)
+    /// <param name="withModel">Whether a text model is installed (the fake backend runs it).</param>
+    public AskHarness(IReadOnlyList<IIntentRecognizer> recognizers, SchedulerOptions? options = null, bool withModel = false)
     {
+        _schedulers = withModel ? new SchedulerHarness("stories") : new SchedulerHarness();
         Scheduler = _schedulers.Create(new FakeTextBackend(), options ?? new SchedulerOptions());
         var english = new LanguagePack
         {
@@ -37,6 +39,8 @@ internal sealed class AskHarness : IAsyncDisposable
             new IntentUnderstanding(recognizers),
             new SkillCatalog([Timer, Chat]),
             new NoLists(),
+            Registry,
+            new LanguageModelCalls(Scheduler, _schedulers.Registry),
             TimeProvider.System);
     }
 

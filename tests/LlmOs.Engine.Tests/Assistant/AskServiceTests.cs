@@ -32,17 +32,19 @@ public sealed class AskServiceTests
         Assert.True(stage.Decided);
     }
 
-    [Fact]
-    public async Task A_stage_below_its_threshold_hands_on_and_nothing_sure_goes_to_chat()
+    [Theory]
+    [InlineData(true, AskHandlers.LanguageModel)]
+    [InlineData(false, AskHandlers.Skill)] // with no model the chat skill answers by itself that none is installed
+    public async Task A_stage_below_its_threshold_hands_on_and_nothing_sure_goes_to_chat(bool withModel, string handler)
     {
         var templates = new FakeRecognizer("templates", 0.8, Candidate("timer.set", 0.5));
         var semantic = new FakeRecognizer("semantic", 0.7);
-        await using var harness = new AskHarness([templates, semantic]);
+        await using var harness = new AskHarness([templates, semantic], withModel: withModel);
 
         var answer = await harness.Service.AnswerAsync(AskHarness.Request("what is the meaning of life"), CancellationToken.None);
 
         Assert.Equal(IntentUnderstanding.ChatIntent, answer.Intent);
-        Assert.Equal(AskHandlers.LanguageModel, answer.Handler);
+        Assert.Equal(handler, answer.Handler);
         Assert.Equal(2, answer.Stages.Count);
         Assert.All(answer.Stages, s => Assert.False(s.Decided));
         Assert.Single(harness.Chat.Requests);
@@ -141,5 +143,20 @@ public sealed class AskServiceTests
         var app = new FakeIntentHandler();
         harness.Registry.Register(":1.7", ownerUid, app, [new IntentDefinition(intent, ["set a timer"], new Dictionary<string, string>())]);
         return app;
+    }
+
+    [Fact]
+    public async Task An_app_that_left_after_the_catalog_was_built_is_not_called()
+    {
+        var templates = new FakeRecognizer("templates", 0.8, Candidate("example.timer", 0.95));
+        await using var harness = new AskHarness([templates]);
+        var app = RegisterApp(harness, "example.timer");
+        _ = await harness.Service.UnderstandAsync(AskHarness.Request("set a timer"), CancellationToken.None); // the catalog now holds the app
+
+        harness.Registry.RemoveOwner(":1.7");
+        var answer = await harness.Service.AnswerAsync(AskHarness.Request("set a timer"), CancellationToken.None);
+
+        Assert.Empty(app.Invocations);
+        Assert.NotEqual(AskHandlers.App(app.Address), answer.Handler);
     }
 }

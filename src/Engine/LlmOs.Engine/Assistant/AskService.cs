@@ -21,6 +21,8 @@ public sealed class AskService(
     IntentUnderstanding understanding,
     SkillCatalog skills,
     IListSource lists,
+    IntentRegistry registry,
+    LanguageModelCalls languageModel,
     TimeProvider time)
 {
     /// <summary>Starts an ask task; throws <see cref="Errors.EngineException"/> when the caller is over its limits.</summary>
@@ -43,8 +45,10 @@ public sealed class AskService(
         var invocation = new IntentInvocation(best.Intent, best.Slots, request.Utterance, request.CallerUid);
         IntentReply reply;
         string handler;
-        if (context.Catalog.Find(best.Intent)?.Registration is { } registration)
+        if (context.Catalog.Find(best.Intent)?.Source == IntentSource.App
+            && registry.Find(best.Intent, request.CallerUid) is ({ } registration, _))
         {
+            // The registry, not the catalog's copy, names the handler: the app may have left since the catalog was built.
             reply = await scheduler.CallHandlerAsync(registration.Handler, invocation, cancellationToken).ConfigureAwait(false);
             handler = AskHandlers.App(registration.Handler.Address);
         }
@@ -54,7 +58,9 @@ public sealed class AskService(
                 ?? throw new InvalidOperationException("no chat skill is installed");
             var skillRequest = new SkillRequest(invocation, context.Language, context.Slots, request.Language);
             reply = await skill.RunAsync(skillRequest, cancellationToken).ConfigureAwait(false);
-            handler = skill.UsesLanguageModel ? AskHandlers.LanguageModel : AskHandlers.Skill;
+
+            // A language-model skill with no model to run answers by itself ("no language model is installed").
+            handler = skill.UsesLanguageModel && languageModel.DefaultModel is not null ? AskHandlers.LanguageModel : AskHandlers.Skill;
         }
 
         return new AskResult(best.Intent, best.Slots, best.Confidence, handler, reply.Text, reply.Action, context.Language.Code, understood.Stages);

@@ -34,21 +34,12 @@ public sealed class IntentCatalogs
         }
 
         var intents = new List<CatalogIntent>(language.Intents);
-        foreach (var registration in _registry.List(uid))
-        {
-            if (registration.OwnerUid != uid && registration.OwnerUid != 0)
-            {
-                continue; // root sees every registration in listings, but only its own handle its utterances
-            }
+        var visible = _registry.List(uid);
 
-            foreach (var definition in registration.Intents)
-            {
-                intents.Add(new CatalogIntent(definition.Name, IntentSource.App, definition.Slots, definition.Examples, definition.Examples, definition.Description)
-                {
-                    Registration = registration,
-                });
-            }
-        }
+        // Root's (system-wide) handlers first, then the caller's own: a later entry wins a name in the catalog, and
+        // IntentRegistry.Find, which dispatches, prefers the caller's own handler too.
+        AddApps(intents, visible, owner => owner == 0 && uid != 0);
+        AddApps(intents, visible, owner => owner == uid);
 
         var catalog = new IntentCatalog(intents, version);
         lock (_gate)
@@ -68,6 +59,25 @@ public sealed class IntentCatalogs
         {
             _version++;
             _cache.Clear();
+        }
+    }
+
+    private static void AddApps(List<CatalogIntent> intents, List<IntentRegistration> registrations, Func<uint, bool> owned)
+    {
+        foreach (var registration in registrations)
+        {
+            if (!owned(registration.OwnerUid))
+            {
+                continue; // root sees every registration in listings, but only its own handle its utterances
+            }
+
+            foreach (var definition in registration.Intents)
+            {
+                intents.Add(new CatalogIntent(definition.Name, IntentSource.App, definition.Slots, definition.Examples, definition.Examples, definition.Description)
+                {
+                    Registration = registration,
+                });
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using LlmOs.Engine.Understanding.Catalog;
 using LlmOs.Engine.Understanding.Slots;
 
@@ -41,11 +42,34 @@ public sealed class LanguagePack
             return key;
         }
 
-        foreach (var (name, value) in values)
+        // One pass over the sentence: a value that itself holds "{name}" (a reminder's text) is never filled in again.
+        var text = new StringBuilder(sentence.Length + 32);
+        int at = 0;
+        while (at < sentence.Length)
         {
-            sentence = sentence.Replace("{" + name + "}", value, StringComparison.Ordinal);
+            int open = sentence.IndexOf('{', at);
+            int close = open < 0 ? -1 : sentence.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            text.Append(sentence, at, open - at);
+            var name = sentence.AsSpan(open + 1, close - open - 1);
+            string? value = null;
+            foreach (var (n, v) in values)
+            {
+                if (name.SequenceEqual(n))
+                {
+                    value = v;
+                    break;
+                }
+            }
+
+            text.Append(value ?? sentence.Substring(open, close - open + 1));
+            at = close + 1;
         }
 
-        return sentence;
+        return text.Append(sentence, at, sentence.Length - at).ToString();
     }
 }
