@@ -58,11 +58,11 @@ public sealed class AlarmBookTests : IDisposable
     }
 
     [Fact]
-    public async Task An_alarm_fires_on_time_and_is_removed_from_the_book_and_the_file()
+    public async Task An_alarm_fires_on_time_and_stays_in_the_file_undelivered_until_acknowledged()
     {
         using var book = NewBook();
         await book.StartAsync(CancellationToken.None);
-        await book.AddAsync(AlarmKind.Timer, 1000, "eggs", Start.AddSeconds(90), TimeSpan.FromSeconds(90), CancellationToken.None);
+        var added = await book.AddAsync(AlarmKind.Timer, 1000, "eggs", Start.AddSeconds(90), TimeSpan.FromSeconds(90), CancellationToken.None);
 
         _time.Advance(TimeSpan.FromSeconds(89));
         Assert.Empty(_fired);
@@ -70,9 +70,92 @@ public sealed class AlarmBookTests : IDisposable
 
         var due = Assert.Single(_fired);
         Assert.Equal(("eggs", false, Start.AddSeconds(90)), (due.Alarm.Label, due.Late, due.FiredAt));
-        Assert.Empty(book.List(1000));
-        using var reread = new AlarmBook(StateFile, _time, NullLogger<AlarmBook>.Instance);
-        Assert.Empty(reread.List(1000));
+        Assert.Empty(book.List(1000)); // no longer pending
+        Assert.False(await book.CancelAsync(1000, added.Id, CancellationToken.None));
+        await book.FlushAsync(CancellationToken.None);
+        using (var reread = new AlarmBook(StateFile, _time, NullLogger<AlarmBook>.Instance))
+        {
+            Assert.Empty(reread.List(1000));
+            Assert.Equal(Start.AddSeconds(90), Assert.Single(reread.Undelivered(1000)).FiredAt);
+        }
+
+        Assert.True(await book.AcknowledgeAsync(1000, added.Id, CancellationToken.None));
+        Assert.False(await book.AcknowledgeAsync(1000, added.Id, CancellationToken.None));
+        Assert.Empty(book.Undelivered(1000));
+        using var afterwards = new AlarmBook(StateFile, _time, NullLogger<AlarmBook>.Instance);
+        Assert.Empty(afterwards.Undelivered(1000));
+    }
+
+    [Fact]
+    public async Task A_fired_alarm_nobody_received_is_raised_again_late_on_start_and_a_received_one_is_not()
+    {
+        using (var book = NewBook())
+        {
+            await book.StartAsync(CancellationToken.None);
+            await book.AddAsync(AlarmKind.Reminder, 1000, "call Anna", Start.AddMinutes(1), null, CancellationToken.None);
+            await book.AddAsync(AlarmKind.Reminder, 1000, "feed the cat", Start.AddMinutes(2), null, CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(2));
+            Assert.Equal(2, _fired.Count);
+            Assert.True(await book.AcknowledgeAsync(1000, _fired.Last().Alarm.Id, CancellationToken.None)); // "feed the cat" reached its owner
+            await book.FlushAsync(CancellationToken.None);
+        }
+
+        _fired.Clear();
+        _time.Advance(TimeSpan.FromMinutes(10));
+        using var restarted = NewBook();
+        await restarted.StartAsync(CancellationToken.None);
+        var again = Assert.Single(_fired);
+        Assert.Equal(("call Anna", true, Start.AddMinutes(1)), (again.Alarm.Label, again.Late, again.FiredAt));
+        Assert.Empty(restarted.List(1000));
+        Assert.Equal("call Anna", Assert.Single(restarted.Undelivered(1000)).Alarm.Label);
+    }
+
+    [Fact]
+    public async Task Undelivered_alarms_are_kept_a_day_at_most_and_a_bounded_number_per_uid()
+    {
+        using var book = NewBook();
+        await book.StartAsync(CancellationToken.None);
+        for (int i = 0; i < AlarmBook.MaxUndeliveredPerOwner + 3; i++)
+        {
+            await book.AddAsync(AlarmKind.Timer, 1000, "t" + i, Start.AddMinutes(1 + i), null, CancellationToken.None);
+        }
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var waiting = book.Undelivered(1000);
+        Assert.Equal(AlarmBook.MaxUndeliveredPerOwner, waiting.Count);
+        Assert.Equal("t3", waiting[0].Alarm.Label); // the oldest went first
+
+        _time.Advance(AlarmBook.KeepUndeliveredFor);
+        Assert.Empty(book.Undelivered(1000));
+        await book.FlushAsync(CancellationToken.None);
+        _fired.Clear();
+        using var restarted = NewBook();
+        await restarted.StartAsync(CancellationToken.None);
+        Assert.Empty(_fired);
+        Assert.Equal("[]", (await File.ReadAllTextAsync(StateFile)).Trim());
+    }
+
+    [Fact]
+    public async Task The_file_and_its_set_aside_copy_are_readable_by_their_owner_only()
+    {
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Directory.CreateDirectory(Path.GetDirectoryName(StateFile)!);
+        await File.WriteAllTextAsync(StateFile + ".tmp", "left by a crash");
+        File.SetUnixFileMode(StateFile + ".tmp", OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using (var book = NewBook())
+        {
+            await book.StartAsync(CancellationToken.None);
+            await book.AddAsync(AlarmKind.Reminder, 1000, "see the doctor", Start.AddDays(1), null, CancellationToken.None);
+        }
+
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(StateFile));
+        Assert.Contains("see the doctor", await File.ReadAllTextAsync(StateFile));
+
+        File.SetUnixFileMode(StateFile, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await File.WriteAllTextAsync(StateFile, "{ not json");
+        using var broken = NewBook();
+        await broken.StartAsync(CancellationToken.None);
+        Assert.Equal(OwnerOnly, File.GetUnixFileMode(StateFile + ".bad"));
     }
 
     [Fact]
@@ -157,7 +240,7 @@ public sealed class AlarmBookTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_due_handler_does_not_keep_the_alarm_or_stop_the_others()
+    public async Task A_failing_due_handler_does_not_stop_the_others()
     {
         using var book = NewBook();
         book.Due += _ => throw new InvalidOperationException("handler broke");

@@ -10,20 +10,28 @@ public sealed class BuiltinSkillsTests
     [Fact]
     public async Task Every_built_in_intent_has_exactly_one_skill()
     {
-        using var alarms = new AlarmSkillsFixture();
-        await using var harness = new SchedulerHarness();
-        var calls = new LanguageModelCalls(harness.Create(new FakeTextBackend(), new SchedulerOptions()), harness.Registry);
-        var skills = BuiltinSkills.Create(alarms.Book, calls, TimeProvider.System, new DesktopApps([]));
-        var catalog = new SkillCatalog(skills); // throws on two skills for one intent
+        var alarms = new AlarmSkillsFixture();
+        await alarms.InitializeAsync();
+        try
+        {
+            await using var harness = new SchedulerHarness();
+            var calls = new LanguageModelCalls(harness.Create(new FakeTextBackend(), new SchedulerOptions()), harness.Registry);
+            var skills = BuiltinSkills.Create(alarms.Book, calls, TimeProvider.System, new DesktopApps([]));
+            var catalog = new SkillCatalog(skills); // throws on two skills for one intent
 
-        string[] expected =
-        [
-            "time.now", "date.today", "timer.set", "timer.cancel", "timer.list", "reminder.add", "reminder.list", "reminder.cancel",
-            "calc.evaluate", "app.open", "volume.set", "volume.change", "volume.mute", "screen.lock", "screenshot.take",
-            "translate.text", "text.summarize", "text.write", "chat",
-        ];
-        Assert.Equal(expected.Order(), catalog.Intents.Order());
-        Assert.Equal(["chat", "text.summarize", "text.write", "translate.text"], skills.Where(s => s.UsesLanguageModel).SelectMany(s => s.Intents).Order());
+            string[] expected =
+            [
+                "time.now", "date.today", "timer.set", "timer.cancel", "timer.list", "reminder.add", "reminder.list", "reminder.cancel",
+                "calc.evaluate", "app.open", "volume.set", "volume.change", "volume.mute", "screen.lock", "screenshot.take",
+                "translate.text", "text.summarize", "text.write", "chat",
+            ];
+            Assert.Equal(expected.Order(), catalog.Intents.Order());
+            Assert.Equal(["chat", "text.summarize", "text.write", "translate.text"], skills.Where(s => s.UsesLanguageModel).SelectMany(s => s.Intents).Order());
+        }
+        finally
+        {
+            await alarms.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -3,14 +3,16 @@ using LlmOs.Engine.Skills.Alarms;
 
 namespace LlmOs.Engine.Tests.Skills;
 
-public sealed class ReminderSkillTests : IDisposable
+public sealed class ReminderSkillTests : IAsyncLifetime
 {
     private readonly AlarmSkillsFixture _alarms = new();
     private readonly ReminderSkill _skill;
 
     public ReminderSkillTests() => _skill = new ReminderSkill(_alarms.Book);
 
-    public void Dispose() => _alarms.Dispose();
+    public Task InitializeAsync() => _alarms.InitializeAsync();
+
+    public Task DisposeAsync() => _alarms.DisposeAsync();
 
     private Task<IntentReply> Run(string intent, Dictionary<string, object>? slots = null, string? locale = "en_US.UTF-8") =>
         SkillRequests.RunAsync(_skill, SkillRequests.For(intent, slots, locale: locale));

@@ -3,14 +3,16 @@ using LlmOs.Engine.Skills.Alarms;
 
 namespace LlmOs.Engine.Tests.Skills;
 
-public sealed class TimerSkillTests : IDisposable
+public sealed class TimerSkillTests : IAsyncLifetime
 {
     private readonly AlarmSkillsFixture _alarms = new();
     private readonly TimerSkill _skill;
 
     public TimerSkillTests() => _skill = new TimerSkill(_alarms.Book);
 
-    public void Dispose() => _alarms.Dispose();
+    public Task InitializeAsync() => _alarms.InitializeAsync();
+
+    public Task DisposeAsync() => _alarms.DisposeAsync();
 
     private Task<IntentReply> Run(string intent, Dictionary<string, object>? slots = null) =>
         SkillRequests.RunAsync(_skill, SkillRequests.For(intent, slots));
@@ -91,6 +93,21 @@ public sealed class TimerSkillTests : IDisposable
         Assert.Equal("You have no timers.", (await Run("timer.cancel")).Text);
         await Run("timer.set", new() { ["duration"] = 60L, ["name"] = "pasta" });
         Assert.Equal("You have no timer called tea.", (await Run("timer.cancel", new() { ["name"] = "tea" })).Text);
+    }
+
+    [Fact]
+    public async Task A_timer_that_fired_is_no_longer_listed_nor_said_cancelled()
+    {
+        await Run("timer.set", new() { ["duration"] = 60L, ["name"] = "pasta" });
+        var picked = Assert.Single(_alarms.Book.List(SkillRequests.Uid));
+        _alarms.Time.Advance(TimeSpan.FromMinutes(1)); // it fires between the pick and the cancel
+
+        string reply = await AlarmReplies.CancelThisAsync(
+            _alarms.Book, picked, SkillRequests.For("timer.cancel"), _ => "cancelled", CancellationToken.None);
+        Assert.Equal("The pasta timer is done.", reply);
+        Assert.Equal("You have no timers.", (await Run("timer.cancel", new() { ["name"] = "pasta" })).Text);
+        Assert.Equal("You have no timers.", (await Run("timer.list")).Text);
+        Assert.Single(_alarms.Book.Undelivered(SkillRequests.Uid)); // fired, kept for its owner, not pending
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace LlmOs.Daemon.Assistant;
 /// Starts the alarm book with the daemon: loads the state file, fires what fell due while llmosd was down and arms the
 /// rest. <see cref="DueEvents"/> is created first, so that not even the alarms fired on start are lost. A book that
 /// cannot start (an unreadable state file, a bug) leaves timers and reminders unavailable but the daemon serving.
-/// The book itself is a DI singleton: the container disposes it at stop.
+/// At stop it waits for the book's last background save (a fired alarm's state). The book itself is a DI singleton:
+/// the container disposes it at stop.
 /// </summary>
 internal sealed class AlarmStartup(AlarmBook alarms, DueEvents dueEvents, ILogger<AlarmStartup> logger) : IHostedService
 {
@@ -26,5 +27,5 @@ internal sealed class AlarmStartup(AlarmBook alarms, DueEvents dueEvents, ILogge
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => alarms.FlushAsync(cancellationToken);
 }

@@ -10,8 +10,11 @@ public sealed partial class AlarmBook
 
     private readonly Dictionary<(uint Uid, string Id), ITimer> _timers = [];
 
-    /// <summary>Loads the file, fires what fell due meanwhile (marked late), and arms the rest.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the file, fires what fell due meanwhile (marked late), raises again (late) what fired before but never
+    /// reached its owner, and arms the rest.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var late = new List<AlarmDue>();
@@ -22,39 +25,40 @@ public sealed partial class AlarmBook
             EnsureLoaded();
             if (_started)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             _started = true;
             var now = time.GetUtcNow();
-            foreach (var alarm in _alarms.ToList())
+            DropExpired(now);
+            foreach (var alarm in _alarms.OrderBy(a => a.FiredAt ?? a.DueAt).ThenBy(a => a.DueAt).ToList())
             {
-                if (alarm.DueAt <= now)
+                if (!_alarms.Exists(a => ReferenceEquals(a, alarm)))
                 {
-                    _alarms.Remove(alarm);
-                    late.Add(new AlarmDue(alarm, now, Late: true));
+                    continue; // dropped: more were waiting for the uid than it may keep
                 }
-                else
+
+                if (alarm.Pending && alarm.DueAt > now)
                 {
                     Arm(alarm);
+                    continue;
                 }
+
+                // Late either way: it fell due, or was still waiting for its owner, while llmosd was down.
+                var fired = MarkFired(alarm, now, late: true);
+                late.Add(new AlarmDue(fired, fired.FiredAt!.Value, Late: true));
             }
 
-            if (late.Count > 0)
-            {
-                TrySave();
-            }
-
-            pending = _alarms.Count;
+            late.RemoveAll(due => !_alarms.Exists(a => ReferenceEquals(a, due.Alarm))); // beyond what one uid may keep waiting
+            pending = _alarms.Count(a => a.Pending);
         }
 
+        await TrySaveAsync(cancellationToken).ConfigureAwait(false);
         AlarmsLog.Loaded(logger, pending, stateFile);
         foreach (var due in late)
         {
             Raise(due);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Arms (or re-arms) the alarm's timer. Called under the lock.</summary>
@@ -97,13 +101,13 @@ public sealed partial class AlarmBook
                 return;
             }
 
-            _alarms.Remove(alarm);
             Disarm(alarm);
-            TrySave();
-            due = new AlarmDue(alarm, now, Late: false);
+            due = new AlarmDue(MarkFired(alarm, now, late: false), now, Late: false);
         }
 
+        // Handlers first (they may acknowledge it at once), then one save for both; a timer thread does not wait for it.
         Raise(due);
+        _ = TrySaveAsync(CancellationToken.None);
     }
 
     /// <summary>Tells the handlers, outside the lock; a failing handler is logged, never lets a timer thread crash the daemon.</summary>

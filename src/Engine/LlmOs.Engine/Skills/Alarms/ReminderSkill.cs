@@ -1,4 +1,3 @@
-using System.Globalization;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Skills.Clock;
 
@@ -59,41 +58,13 @@ public sealed class ReminderSkill(AlarmBook alarms) : ISkill
         return language.Respond("reminder.added", ("text", text), ("when", When(when.Value, request)));
     }
 
-    private async Task<string> CancelAsync(SkillRequest request, CancellationToken cancellationToken)
-    {
-        var language = request.Language;
-        var reminders = alarms.List(request.Invocation.CallerUid, AlarmKind.Reminder);
-        if (reminders.Count == 0)
-        {
-            return language.Respond("reminder.none");
-        }
+    private Task<string> CancelAsync(SkillRequest request, CancellationToken cancellationToken) =>
+        AlarmReplies.CancelAsync(alarms, AlarmKind.Reminder, request, "text", reminder =>
+            request.Language.Respond("reminder.cancelled", ("text", reminder.Label)), cancellationToken);
 
-        string? text = SkillSlots.Text(request.Invocation, "text");
-        var reminder = text is null ? AlarmMatch.Newest(reminders) : AlarmMatch.Find(reminders, text);
-        if (reminder is null)
-        {
-            return language.Respond("reminder.not_found", ("text", text ?? ""));
-        }
-
-        await alarms.CancelAsync(reminder.OwnerUid, reminder.Id, cancellationToken).ConfigureAwait(false);
-        return language.Respond("reminder.cancelled", ("text", reminder.Label));
-    }
-
-    private string List(SkillRequest request)
-    {
-        var language = request.Language;
-        var reminders = alarms.List(request.Invocation.CallerUid, AlarmKind.Reminder);
-        if (reminders.Count == 0)
-        {
-            return language.Respond("reminder.none");
-        }
-
-        var items = reminders.Select(r => language.Respond("reminder.item", ("text", r.Label), ("when", When(r.DueAt, request)))).ToList();
-        return language.Respond(
-            reminders.Count == 1 ? "reminder.list_one" : "reminder.list",
-            ("count", reminders.Count.ToString(CultureInfo.InvariantCulture)),
-            ("items", LocaleFormats.JoinList(language, items)));
-    }
+    private string List(SkillRequest request) =>
+        AlarmReplies.List(alarms, AlarmKind.Reminder, request, reminder =>
+            request.Language.Respond("reminder.item", ("text", reminder.Label), ("when", When(reminder.DueAt, request))));
 
     private static string When(DateTimeOffset due, SkillRequest request) =>
         SpokenTime.When(due, request.Context.Now, request.Context.TimeZone, request.Language, request.Locale);

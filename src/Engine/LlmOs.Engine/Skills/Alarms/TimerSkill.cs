@@ -1,4 +1,3 @@
-using System.Globalization;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Skills.Clock;
 using LlmOs.Engine.Understanding.Language;
@@ -53,43 +52,14 @@ public sealed class TimerSkill(AlarmBook alarms) : ISkill
             : language.Respond("timer.set_named", ("name", name), ("duration", spoken));
     }
 
-    private async Task<string> CancelAsync(SkillRequest request, CancellationToken cancellationToken)
-    {
-        var language = request.Language;
-        var timers = alarms.List(request.Invocation.CallerUid, AlarmKind.Timer);
-        if (timers.Count == 0)
-        {
-            return language.Respond("timer.none");
-        }
+    private Task<string> CancelAsync(SkillRequest request, CancellationToken cancellationToken) =>
+        AlarmReplies.CancelAsync(alarms, AlarmKind.Timer, request, "name", timer => timer.Label.Length > 0
+            ? request.Language.Respond("timer.cancelled_named", ("name", timer.Label))
+            : request.Language.Respond("timer.cancelled", ("duration", SpokenTime.Duration(timer.Duration ?? timer.DueAt - timer.CreatedAt, request.Language))),
+            cancellationToken);
 
-        string? name = SkillSlots.Text(request.Invocation, "name");
-        var timer = name is null ? AlarmMatch.Newest(timers) : AlarmMatch.Find(timers, name);
-        if (timer is null)
-        {
-            return language.Respond("timer.not_found", ("name", name ?? ""));
-        }
-
-        await alarms.CancelAsync(timer.OwnerUid, timer.Id, cancellationToken).ConfigureAwait(false);
-        return timer.Label.Length > 0
-            ? language.Respond("timer.cancelled_named", ("name", timer.Label))
-            : language.Respond("timer.cancelled", ("duration", SpokenTime.Duration(timer.Duration ?? timer.DueAt - timer.CreatedAt, language)));
-    }
-
-    private string List(SkillRequest request)
-    {
-        var language = request.Language;
-        var timers = alarms.List(request.Invocation.CallerUid, AlarmKind.Timer);
-        if (timers.Count == 0)
-        {
-            return language.Respond("timer.none");
-        }
-
-        var items = timers.Select(t => Item(t, request.Context.Now, language)).ToList();
-        return language.Respond(
-            timers.Count == 1 ? "timer.list_one" : "timer.list",
-            ("count", timers.Count.ToString(CultureInfo.InvariantCulture)),
-            ("items", LocaleFormats.JoinList(language, items)));
-    }
+    private string List(SkillRequest request) =>
+        AlarmReplies.List(alarms, AlarmKind.Timer, request, timer => Item(timer, request.Context.Now, request.Language));
 
     private static string Item(Alarm timer, DateTimeOffset now, LanguagePack language)
     {

@@ -23,8 +23,7 @@ public sealed class AppOpenSkill(DesktopApps apps) : ISkill
 
         if (apps.Label(desktopId, language.Code) is not { } label)
         {
-            string said = desktopId.EndsWith(".desktop", StringComparison.Ordinal) ? desktopId[..^".desktop".Length] : desktopId;
-            return Task.FromResult(new IntentReply(language.Respond("app.not_installed", ("app", said))));
+            return Task.FromResult(new IntentReply(language.Respond("app.not_installed", ("app", DesktopAppList.WithoutSuffix(desktopId)))));
         }
 
         var action = new Dictionary<string, object>(StringComparer.Ordinal) { ["type"] = "app.open", ["desktop_id"] = desktopId };

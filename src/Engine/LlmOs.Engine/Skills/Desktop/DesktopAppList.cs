@@ -28,10 +28,13 @@ internal static class DesktopAppList
         return entries;
     }
 
+    /// <summary>A desktop id without its <c>.desktop</c>: "org.gnome.Terminal.desktop" → "org.gnome.Terminal".</summary>
+    public static string WithoutSuffix(string id) => id.EndsWith(".desktop", StringComparison.Ordinal) ? id[..^".desktop".Length] : id;
+
     /// <summary>"org.gnome.Terminal.desktop" → "Terminal"; "firefox-esr.desktop" → "firefox-esr".</summary>
     private static string Stem(string id)
     {
-        string stem = id.EndsWith(".desktop", StringComparison.Ordinal) ? id[..^".desktop".Length] : id;
+        string stem = WithoutSuffix(id);
         int dot = stem.LastIndexOf('.');
         return dot >= 0 ? stem[(dot + 1)..] : stem;
     }

@@ -7,7 +7,8 @@ namespace LlmOs.Engine.Skills.Writing;
 
 /// <summary>
 /// What the writing skills share: one chat turn to the default language model as the caller (a system prompt from
-/// the language's data, then the user's text), and plain replies when there is no model or it failed.
+/// the language's data, then the user's text), and plain replies when there is no model or it failed. A busy model
+/// or an exceeded quota is not a reply but the ask's error (<see cref="ErrorKind.Busy"/>, <see cref="ErrorKind.QuotaExceeded"/>).
 /// </summary>
 internal static class LanguageModelReply
 {
@@ -39,8 +40,10 @@ internal static class LanguageModelReply
         {
             return new IntentReply(language.Respond("llm.missing")); // removed since DefaultModel was read
         }
-        catch (EngineException e) when (e.Kind != ErrorKind.Cancelled || !cancellationToken.IsCancellationRequested)
+        catch (EngineException e) when (e.Kind is not (ErrorKind.Busy or ErrorKind.QuotaExceeded)
+            && (e.Kind != ErrorKind.Cancelled || !cancellationToken.IsCancellationRequested))
         {
+            // Busy and over quota go up as they are: the ask fails with them, and the client sees busy (Retry-After).
             return new IntentReply(language.Respond("llm.failed", ("error", e.Message)));
         }
 
