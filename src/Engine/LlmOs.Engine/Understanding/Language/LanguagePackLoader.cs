@@ -6,8 +6,7 @@ namespace LlmOs.Engine.Understanding.Language;
 /// Loads the language packs: in each directory, every <c>&lt;code&gt;/</c> folder's <c>lists.yaml</c>,
 /// <c>words.yaml</c>, <c>responses.yaml</c> and <c>intents.yaml</c> (each optional). Later directories add to the
 /// languages earlier ones defined (intents, templates, examples, list entries, words) or replace keys (replies, a
-/// word's value), or
-/// define new languages. The first directory is the shipped one: a problem there throws
+/// word's value), or define new languages. The first directory is the shipped one: a problem there throws
 /// <see cref="LanguagePackException"/>. A broken file in a later (user) directory is skipped with a warning, so a
 /// typo in someone's file never stops the daemon.
 /// </summary>
