@@ -152,6 +152,53 @@ public sealed class LanguagePackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_user_words_file_adds_number_words_to_the_shipped_ones()
+    {
+        Write(_shipped, "en/words.yaml", "numbers:\n  words: {one: 1, two: 2}\n  scales: {hundred: 100}\n");
+        Write(_user, "en/words.yaml", "numbers:\n  words: {three: 3}\n");
+
+        var words = LanguagePackLoader.Load([_shipped.Path, _user.Path]).For("en").Words;
+
+        Assert.Equal(1L, words.NumberWords["one"]);
+        Assert.Equal(2L, words.NumberWords["two"]);
+        Assert.Equal(3L, words.NumberWords["three"]);
+        Assert.Equal(100L, words.Scales["hundred"]);
+    }
+
+    [Theory]
+    [InlineData("numbers:\n  wrods: {three: 3}\n", "wrods")]
+    [InlineData("numbers:\n  words: {three: lots}\n", "lots")]
+    [InlineData("time:\n  meridiem: {noonish: teatime}\n", "teatime")]
+    public void A_broken_user_words_file_is_skipped_with_a_warning_and_the_pack_still_loads(string yaml, string named)
+    {
+        Write(_shipped, "en/words.yaml", "numbers:\n  words: {one: 1, two: 2}\n");
+        Write(_user, "en/words.yaml", yaml);
+        Write(_user, "en/responses.yaml", "timer.set: Yours.\n");
+        var log = new ListLogger();
+
+        var en = LanguagePackLoader.Load([_shipped.Path, _user.Path], log).For("en");
+
+        Assert.Equal(["one", "two"], en.Words.NumberWords.Keys.Order(StringComparer.Ordinal));
+        Assert.True(en.Words.Meridiems.IsEmpty);
+        Assert.Equal("Yours.", en.Respond("timer.set"));
+        var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal(2510, warning.Id);
+        Assert.Contains("words.yaml", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(named, warning.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_broken_shipped_words_file_throws_naming_the_file()
+    {
+        Write(_shipped, "en/words.yaml", "filler: [um]\nnumbers:\n  wrods: {three: 3}\n");
+
+        var error = Assert.Throws<LanguagePackException>(() => LanguagePackLoader.Load([_shipped.Path]));
+
+        Assert.EndsWith("words.yaml", error.File, StringComparison.Ordinal);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
     public void Missing_directories_are_skipped_and_english_is_required()
     {
         Assert.NotNull(LanguagePackLoader.Load([_shipped.Path, _user.Combine("nowhere")]).For("en"));

@@ -44,22 +44,22 @@ public sealed class TemplateMatchingTests
     [InlineData("set a timmer for 5 minutes", 0.92)] // one typo in a word of 5 letters
     [InlineData("plese set a timer for 5 minutes", 0.93)] // one unknown word skipped
     [InlineData("set a timer um for uh 5 minutes", 0.86)] // two skipped
-    [InlineData("set a timmer for 5 minuts", 0.92)] // typo in a slot's word: the fake parser does not read it
     public void Typos_and_stray_words_cost_a_little_confidence(string text, double confidence)
     {
-        var candidates = Recognize(Timers, text);
-
-        if (text.EndsWith("minuts", StringComparison.Ordinal))
-        {
-            Assert.DoesNotContain(candidates, c => c.Intent == "timer.set");
-            return;
-        }
-
-        var best = candidates[0];
+        var best = Recognize(Timers, text)[0];
         Assert.Equal("timer.set", best.Intent);
         Assert.Equal(confidence, best.Confidence, 3);
         Assert.True(best.Confidence >= new TemplateRecognizer().AcceptAt);
         Assert.Equal(300L, best.Slots["duration"]);
+    }
+
+    [Fact]
+    public void A_typo_inside_a_typed_slot_is_for_the_slot_parser_not_the_template()
+    {
+        // the template forgives "timmer", but "minuts" belongs to {duration}: a parser that cannot read it leaves no
+        // reading, and skipping "5 minuts" would leave the required slot empty
+        Assert.DoesNotContain(Recognize(Timers, "set a timmer for 5 minuts"), c => c.Intent == "timer.set");
+        Assert.Equal(0.92, Recognize(Timers, "set a timmer for 5 minutes")[0].Confidence, 3);
     }
 
     [Theory]

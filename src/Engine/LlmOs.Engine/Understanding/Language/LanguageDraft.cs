@@ -22,8 +22,11 @@ internal sealed class LanguageDraft(string code)
 
     public Dictionary<string, string> Responses { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The merged top-level keys of every words.yaml (a later file's key replaces an earlier one's).</summary>
-    public YamlMappingNode Words { get; } = [];
+    /// <summary>The text of every words.yaml applied so far, earliest first.</summary>
+    private readonly List<string> _words = [];
+
+    /// <summary>The words of <see cref="_words"/>, read and checked when the last file was applied.</summary>
+    private LanguageWords? _readWords;
 
     public IntentDraft? Find(string name) => Intents.Find(i => i.Name == name);
 
@@ -67,35 +70,41 @@ internal sealed class LanguageDraft(string code)
         }
     }
 
-    /// <summary>words.yaml: kept as YAML, handed to <see cref="LanguageWords"/> once every directory is read.</summary>
-    public void ApplyWords(YamlMappingNode root)
+    /// <summary>
+    /// words.yaml: read together with the files before it (<see cref="LanguageWords.FromYaml(IEnumerable{string})"/>
+    /// merges them: lists join, a later value for a word wins), so an unknown key or a bad value is found here, where
+    /// the loader can skip a user's file, rather than when the pack is built.
+    /// </summary>
+    public void ApplyWords(string file, string text)
     {
-        foreach (var (key, value) in root.Children)
+        try
         {
-            Words.Children[key] = value;
+            _readWords = LanguageWords.FromYaml([.. _words, text]);
         }
+        catch (InvalidDataException e)
+        {
+            long line = e.InnerException is YamlDotNet.Core.YamlException yaml ? yaml.Start.Line : 0;
+            throw new LanguagePackException(file, line, e.Message, e);
+        }
+
+        _words.Add(text);
     }
 
-    public LanguagePack Build(Func<string, LanguageWords> words)
+    public LanguagePack Build() => new()
     {
-        using var writer = new StringWriter();
-        new YamlStream(new YamlDocument(Words)).Save(writer, assignAnchors: false);
-        return new LanguagePack
-        {
-            Code = code,
-            Name = Name ?? code,
-            Intents = [.. Intents.Select(i => new CatalogIntent(
-                i.Name,
-                IntentSource.Builtin,
-                new Dictionary<string, string>(i.Slots, StringComparer.Ordinal),
-                [.. i.Templates],
-                [.. i.Examples],
-                i.Description))],
-            Lists = Lists.ToDictionary(l => l.Key, l => (IReadOnlyList<ListEntry>)[.. l.Value], StringComparer.Ordinal),
-            Responses = new Dictionary<string, string>(Responses, StringComparer.Ordinal),
-            Words = words(Words.Children.Count == 0 ? string.Empty : writer.ToString()),
-        };
-    }
+        Code = code,
+        Name = Name ?? code,
+        Intents = [.. Intents.Select(i => new CatalogIntent(
+            i.Name,
+            IntentSource.Builtin,
+            new Dictionary<string, string>(i.Slots, StringComparer.Ordinal),
+            [.. i.Templates],
+            [.. i.Examples],
+            i.Description))],
+        Lists = Lists.ToDictionary(l => l.Key, l => (IReadOnlyList<ListEntry>)[.. l.Value], StringComparer.Ordinal),
+        Responses = new Dictionary<string, string>(Responses, StringComparer.Ordinal),
+        Words = _readWords ?? LanguageWords.FromYaml([]),
+    };
 
     private static ListEntry ReadEntry(YamlNodes yaml, YamlNode item)
     {

@@ -5,8 +5,8 @@ namespace LlmOs.Engine.Understanding.Language;
 /// <summary>
 /// Loads the language packs: in each directory, every <c>&lt;code&gt;/</c> folder's <c>lists.yaml</c>,
 /// <c>words.yaml</c>, <c>responses.yaml</c> and <c>intents.yaml</c> (each optional). Later directories add to the
-/// languages earlier ones defined (intents, templates, examples, list entries) or replace keys (words, replies), or
-/// define new languages. The first directory is the shipped one: a problem there throws
+/// languages earlier ones defined (intents, templates, examples, list entries, words) or replace keys (replies, a
+/// word's value), or define new languages. The first directory is the shipped one: a problem there throws
 /// <see cref="LanguagePackException"/>. A broken file in a later (user) directory is skipped with a warning, so a
 /// typo in someone's file never stops the daemon.
 /// </summary>
@@ -54,7 +54,7 @@ public static class LanguagePackLoader
             }
         }
 
-        var packs = languages.Values.Select(l => l.Build(ReadWords)).ToList();
+        var packs = languages.Values.Select(l => l.Build()).ToList();
         if (logger is not null)
         {
             foreach (var pack in packs)
@@ -72,14 +72,15 @@ public static class LanguagePackLoader
         try
         {
             var yaml = new YamlNodes(file);
-            var root = yaml.Root(File.ReadAllText(file));
+            string text = File.ReadAllText(file);
+            var root = yaml.Root(text);
             switch (Path.GetFileName(file))
             {
                 case "lists.yaml":
                     language.ApplyLists(yaml, root);
                     break;
                 case "words.yaml":
-                    language.ApplyWords(root);
+                    language.ApplyWords(file, text);
                     break;
                 case "responses.yaml":
                     language.ApplyResponses(yaml, root);
@@ -101,6 +102,4 @@ public static class LanguagePackLoader
             return false;
         }
     }
-
-    private static LanguageWords ReadWords(string yamlText) => LanguageWords.FromYaml(yamlText);
 }

@@ -10,7 +10,7 @@ namespace LlmOs.Engine.Understanding.Slots;
 /// A word joins the number before it only where it fills a place still empty ("twenty five", not "five twenty"),
 /// so "las tres y cinco" stays three (and five minutes) rather than eight.
 /// </summary>
-internal static class NumberParser
+internal static partial class NumberParser
 {
     /// <summary>The largest number read (10^15): beyond it no one is asking for a timer or a volume.</summary>
     private const long MaxValue = 1_000_000_000_000_000;
@@ -158,58 +158,6 @@ internal static class NumberParser
             }
 
             break;
-        }
-    }
-
-    /// <summary>A fraction at <paramref name="at"/>, with an article before it or not ("a half", "half", "media"): its length, 0 when none.</summary>
-    public static int FractionAt(IReadOnlyList<string> tokens, int at, LanguageWords words, out double fraction)
-    {
-        if (at < tokens.Count && words.Articles.Contains(tokens[at]))
-        {
-            int length = words.Fractions.Match(tokens, at + 1, out fraction);
-            return length > 0 ? length + 1 : 0;
-        }
-
-        return words.Fractions.Match(tokens, at, out fraction);
-    }
-
-    /// <summary>Whether <paramref name="value"/> fills an empty place of <paramref name="sofar"/>: 20 + 5, 200 + 25, 2000 + 300; not 5 + 5 or 25 + 5.</summary>
-    private static bool Fits(long sofar, long value)
-    {
-        long place = 10;
-        while (place <= value)
-        {
-            place *= 10;
-        }
-
-        return sofar % place == 0;
-    }
-
-    private static void ReadDecimals(IReadOnlyList<string> tokens, int at, int start, long whole, LanguageWords words, List<NumberReading> readings)
-    {
-        double fraction = 0;
-        double weight = 0.1;
-        for (int i = at; i < tokens.Count && weight > 1e-9; i++)
-        {
-            if (words.NumberWords.TryGetValue(tokens[i], out long digit) && digit < 10)
-            {
-                fraction += digit * weight;
-                weight /= 10;
-            }
-            else if (i == at && tokens[i].AsSpan().ContainsAnyExceptInRange('0', '9') is false)
-            {
-                foreach (char c in tokens[i])
-                {
-                    fraction += (c - '0') * weight;
-                    weight /= 10;
-                }
-            }
-            else
-            {
-                break;
-            }
-
-            readings.Add(new NumberReading(i + 1 - start, whole + fraction, false));
         }
     }
 }

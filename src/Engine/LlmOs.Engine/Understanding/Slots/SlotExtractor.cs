@@ -159,30 +159,14 @@ public static class SlotExtractor
         {
             try
             {
-                Collect(TemplateParser.Parse(template), words);
+                TemplateLiterals.Collect(TemplateParser.Parse(template), words);
             }
             catch (TemplateSyntaxException)
             {
-                // an app's example that is not valid syntax: its words are not literals worth trimming
+                // an app's example that is not valid syntax (or names an unknown rule): its words are not literals worth trimming
             }
         }
 
         return words;
-    }
-
-    private static void Collect(TemplateNode node, HashSet<string> words)
-    {
-        switch (node)
-        {
-            case LiteralNode literal:
-                words.Add(literal.Word);
-                break;
-            case SequenceNode sequence:
-                sequence.Items.ToList().ForEach(i => Collect(i, words));
-                break;
-            case AlternativesNode alternatives:
-                alternatives.Options.ToList().ForEach(o => Collect(o, words));
-                break;
-        }
     }
 }

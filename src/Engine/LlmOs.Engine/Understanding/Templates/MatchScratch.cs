@@ -14,6 +14,9 @@ internal sealed class MatchScratch
     public int[] Edge = [];
     public int[] Reading = [];
 
+    /// <summary>The matcher's work so far for this utterance (cells cleared and visited, transitions tried), bounded by <see cref="TemplateLimits"/>.</summary>
+    public long Steps;
+
     public void Reset(int cells)
     {
         if (Penalty.Length < cells)
@@ -29,5 +32,6 @@ internal sealed class MatchScratch
         }
 
         Array.Fill(Penalty, double.PositiveInfinity, 0, cells);
+        Steps += cells;
     }
 }

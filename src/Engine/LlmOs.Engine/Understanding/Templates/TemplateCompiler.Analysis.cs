@@ -38,32 +38,6 @@ internal sealed partial class TemplateCompiler
         }
     }
 
-    private static void CollectWords(TemplateNode node, HashSet<string> words)
-    {
-        switch (node)
-        {
-            case LiteralNode literal:
-                words.Add(literal.Word);
-                break;
-            case SequenceNode sequence:
-                foreach (var item in sequence.Items)
-                {
-                    CollectWords(item, words);
-                }
-
-                break;
-            case AlternativesNode alternatives:
-                foreach (var option in alternatives.Options)
-                {
-                    CollectWords(option, words);
-                }
-
-                break;
-            case RuleNode rule:
-                throw new TemplateSyntaxException($"unknown rule <{rule.Name}>");
-        }
-    }
-
     /// <summary>The words a match can begin with: every word edge reachable from the start through empty edges.</summary>
     private (int[] Words, bool Anywhere) FirstSteps(int[] edgeStart, List<TemplateEdge> edges)
     {

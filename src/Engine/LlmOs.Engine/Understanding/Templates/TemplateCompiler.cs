@@ -105,11 +105,16 @@ internal sealed partial class TemplateCompiler
     {
         string type = _intent.Slots.GetValueOrDefault(slot.Name) ?? SlotTypes.Text; // an app's undeclared slot is free text
         var kind = IsTyped(type) ? TemplateSlotKind.Typed : SlotTypes.ListName(type) is not null ? TemplateSlotKind.List : TemplateSlotKind.Text;
+        if (kind == TemplateSlotKind.Text && _slots.Count(s => s.Kind == TemplateSlotKind.Text) == TemplateLimits.MaxTextSlots)
+        {
+            throw new TemplateSyntaxException($"more than {TemplateLimits.MaxTextSlots} free-text slots");
+        }
+
         HashSet<string>? required = null;
         if (slot.Requirement is not null)
         {
             required = new HashSet<string>(StringComparer.Ordinal);
-            CollectWords(slot.Requirement, required);
+            TemplateLiterals.Collect(slot.Requirement, required);
         }
 
         if (!_slotTypes.TryGetValue(type, out int typeId))

@@ -5,6 +5,8 @@ namespace LlmOs.Engine.Understanding.Templates;
 /// template's acyclic automaton, where literal words cost nothing (or a typo), slots cost nothing (or their
 /// readings' typos), and skipping an unaccounted word costs <see cref="TemplateScoring.Skip"/>. Every token must be
 /// consumed. Ties go to more literal words, then less free text (so a typed slot takes what it can read).
+/// The work is counted in <see cref="MatchScratch.Steps"/>: a template that would take more than
+/// <see cref="TemplateLimits.MaxStepsPerTemplate"/> (or the utterance's remaining budget) does not match.
 /// </summary>
 internal static class TemplateMatcher
 {
@@ -12,6 +14,7 @@ internal static class TemplateMatcher
     {
         int n = input.Tokens.Count;
         int states = template.StateCount;
+        long stop = Math.Min(scratch.Steps + TemplateLimits.MaxStepsPerTemplate, TemplateLimits.MaxStepsPerUtterance);
         scratch.Reset(states * (n + 1));
         scratch.Penalty[0] = 0;
         scratch.Words[0] = 0;
@@ -21,6 +24,11 @@ internal static class TemplateMatcher
         var edges = template.Edges;
         for (int position = 0; position <= n; position++)
         {
+            if (scratch.Steps > stop)
+            {
+                return null; // checked once a position: one position's work is at most states × tokens steps over
+            }
+
             for (int state = 0; state < states; state++)
             {
                 int cell = (position * states) + state;
@@ -30,6 +38,7 @@ internal static class TemplateMatcher
                     continue;
                 }
 
+                scratch.Steps++;
                 int words = scratch.Words[cell];
                 int text = scratch.TextTokens[cell];
                 int skips = scratch.Skips[cell];
@@ -56,6 +65,7 @@ internal static class TemplateMatcher
                                 bool satisfied = slot.RequiredWords is null;
                                 for (int length = 1; position + length <= n; length++)
                                 {
+                                    scratch.Steps++;
                                     int last = position + length - 1;
                                     satisfied = satisfied || input.HasDigit[last] || slot.RequiredWords!.Contains(input.Tokens[last]);
                                     if (satisfied)
@@ -96,6 +106,7 @@ internal static class TemplateMatcher
 
     private static void Relax(MatchScratch scratch, int from, int to, double penalty, int words, int text, int skips, int edge, int reading)
     {
+        scratch.Steps++;
         double current = scratch.Penalty[to];
         bool better = penalty < current - TemplateScoring.Epsilon
             || (penalty < current + TemplateScoring.Epsilon

@@ -27,12 +27,20 @@ public sealed class TemplateRecognizer : IIntentRecognizer
     public double AcceptAt => 0.8;
 
     public ValueTask<IReadOnlyList<IntentCandidate>> RecognizeAsync(RecognitionContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Recognize(context));
+        ValueTask.FromResult(Recognize(context, cancellationToken));
 
-    /// <summary>The same as <see cref="RecognizeAsync"/>, synchronously: matching is CPU work of well under a millisecond.</summary>
-    public IReadOnlyList<IntentCandidate> Recognize(RecognitionContext context)
+    /// <summary>
+    /// The same as <see cref="RecognizeAsync"/>, synchronously: matching is CPU work of well under a millisecond for
+    /// a spoken sentence, and bounded by <see cref="TemplateLimits"/> for a long text.
+    /// </summary>
+    public IReadOnlyList<IntentCandidate> Recognize(RecognitionContext context, CancellationToken cancellationToken = default) =>
+        Recognize(context, cancellationToken, out _);
+
+    /// <summary>Matches, and says how many matcher steps it took (tests check the work stays bounded).</summary>
+    internal IReadOnlyList<IntentCandidate> Recognize(RecognitionContext context, CancellationToken cancellationToken, out long steps)
     {
         ArgumentNullException.ThrowIfNull(context);
+        steps = 0;
         if (context.Utterance.Tokens.Count == 0)
         {
             return [];
@@ -44,6 +52,12 @@ public sealed class TemplateRecognizer : IIntentRecognizer
         var best = new Dictionary<Catalog.CatalogIntent, TemplateMatch>(ReferenceEqualityComparer.Instance);
         foreach (var template in compiled.Templates)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (scratch.Steps >= TemplateLimits.MaxStepsPerUtterance)
+            {
+                break; // a long text against many costly templates: what was found so far is the answer
+            }
+
             if (!CompiledCatalog.MayMatch(template, input))
             {
                 continue;
@@ -56,6 +70,7 @@ public sealed class TemplateRecognizer : IIntentRecognizer
             }
         }
 
+        steps = scratch.Steps;
         var ranked = best.Values.ToList();
         ranked.Sort((a, b) => a.IsBetterThan(b) ? -1 : b.IsBetterThan(a) ? 1 : 0);
         return [.. ranked.Take(MaxCandidates).Select(m => new IntentCandidate(m.Template.Intent.Name, m.Slots, m.Confidence, m.Template.Text))];
