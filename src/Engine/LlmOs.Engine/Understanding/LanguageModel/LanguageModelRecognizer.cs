@@ -79,7 +79,7 @@ public sealed class LanguageModelRecognizer(LanguageModelCalls llm, ILogger<Lang
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            LanguageModelLog.Unreadable(_logger, e.Message, answer);
+            LanguageModelLog.Unreadable(_logger, e.Message, answer.Length); // its length only: the answer holds the user's words
             return new IntentCandidate(IntentUnderstanding.ChatIntent, new Dictionary<string, object>(), 0, answer);
         }
     }

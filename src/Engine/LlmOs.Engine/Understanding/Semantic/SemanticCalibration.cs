@@ -87,24 +87,11 @@ public static class SemanticCalibration
 
     private static SemanticIndex Index(List<(string Intent, float[] Vector)> examples)
     {
-        var names = new List<string>();
-        var owners = new int[examples.Count];
-        int dimensions = examples.Count == 0 ? 0 : examples[0].Vector.Length;
-        float[] matrix = new float[examples.Count * dimensions];
-        for (int i = 0; i < examples.Count; i++)
-        {
-            int owner = names.IndexOf(examples[i].Intent);
-            if (owner < 0)
-            {
-                owner = names.Count;
-                names.Add(examples[i].Intent);
-            }
-
-            owners[i] = owner;
-            examples[i].Vector.CopyTo(matrix.AsSpan(i * dimensions, dimensions));
-        }
-
-        return new SemanticIndex(names, [.. examples.Select(e => e.Intent)], owners, matrix, dimensions);
+        // The same rows as the recogniser's index: every example counts (duplicates too, each is left out in turn).
+        var rows = new ExampleRows();
+        int[] intentOfRow = [.. examples.Select(e => rows.IntentNumber(e.Intent))];
+        var matrix = ExampleMatrix.Of([.. examples.Select(e => e.Intent)], intentOfRow, [.. examples.Select(e => e.Vector)]);
+        return new SemanticIndex(rows.Intents, matrix);
     }
 
     private static int ArgMax(ReadOnlySpan<float> scores)

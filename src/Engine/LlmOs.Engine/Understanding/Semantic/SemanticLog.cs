@@ -16,4 +16,10 @@ internal static partial class SemanticLog
 
     [LoggerMessage(2523, LogLevel.Information, "The semantic intent recogniser is available again")]
     public static partial void Available(ILogger logger);
+
+    [LoggerMessage(2524, LogLevel.Warning, "The semantic intent recogniser failed ({Kind}: {Reason}); it gives no candidates this time")]
+    public static partial void Failed(ILogger logger, string kind, string reason, Exception exception);
+
+    [LoggerMessage(2525, LogLevel.Warning, "{Left} of {Total} app intent examples of a catalog are left out of the semantic recogniser: it takes at most {Cap}, the oldest registrations' first")]
+    public static partial void AppExamplesCapped(ILogger logger, int left, int total, int cap);
 }

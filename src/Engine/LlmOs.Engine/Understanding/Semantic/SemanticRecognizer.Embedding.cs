@@ -10,13 +10,14 @@ public sealed partial class SemanticRecognizer
     private int _unavailable; // 1 while the last attempt found no usable embedding model: it is logged once, not per utterance
 
     /// <summary>
-    /// Embeds <paramref name="texts"/> as one task of <paramref name="uid"/> on the default embedding model and returns
-    /// unit vectors. Cancelling cancels the task. Throws <see cref="EngineException"/> when there is no embedding
-    /// backend or model, or the task failed.
+    /// Embeds <paramref name="texts"/> as one task of <paramref name="uid"/> on <paramref name="model"/> (the default
+    /// embedding model when null) and returns the model the scheduler used with unit vectors. Cancelling cancels the
+    /// task. Throws <see cref="EngineException"/> when there is no embedding backend or model, or the task failed.
     /// </summary>
-    private async Task<IReadOnlyList<float[]>> EmbedAsync(uint uid, IReadOnlyList<string> texts, TaskPriority priority, CancellationToken cancellationToken)
+    private async Task<(EmbeddingModelKey Model, float[][] Vectors)> EmbedAsync(
+        uint uid, IReadOnlyList<string> texts, string? model, TaskPriority priority, CancellationToken cancellationToken)
     {
-        var task = scheduler.SubmitEmbed(uid, texts, model: null, priority);
+        var task = scheduler.SubmitEmbed(uid, texts, model, priority);
         using (cancellationToken.Register(() => scheduler.Cancel(task)))
         {
             await task.Finished.ConfigureAwait(false);
@@ -32,9 +33,13 @@ public sealed partial class SemanticRecognizer
         for (int i = 0; i < vectors.Length; i++)
         {
             vectors[i] = Unit(result.Vectors[i]);
+            if (vectors[i].Length != vectors[0].Length)
+            {
+                throw new EngineException(ErrorKind.Internal, $"embedding model '{task.Model}' gave vectors of {vectors[0].Length} and {vectors[i].Length} dimensions");
+            }
         }
 
-        return vectors;
+        return (new EmbeddingModelKey(task.Model, vectors.Length == 0 ? 0 : vectors[0].Length), vectors);
     }
 
     private void NoteFailure(EngineException e)

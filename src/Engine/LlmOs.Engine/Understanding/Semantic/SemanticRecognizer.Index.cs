@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Understanding.Catalog;
@@ -7,11 +6,21 @@ namespace LlmOs.Engine.Understanding.Semantic;
 
 public sealed partial class SemanticRecognizer
 {
-    /// <summary>Example vectors kept across catalogs; a few hundred built-ins plus the apps' examples fit many times over.</summary>
+    /// <summary>App example vectors kept across catalogs (the built-ins are kept besides, all of them).</summary>
     public const int CachedExamples = 8192;
 
+    /// <summary>
+    /// At most this many app examples per catalog go into the index, the oldest registrations' first: 64 handlers
+    /// of 64 intents of 32 examples could otherwise ask for 131072 embeddings and as many vectors per catalog.
+    /// </summary>
+    public const int MaxAppExamples = 512;
+
     private readonly ExampleVectorCache _cache = new(CachedExamples);
-    private readonly ConditionalWeakTable<IntentCatalog, Task<SemanticIndex>> _indexes = [];
+
+    // Per catalog its index under one embedding model; the built-in rows are shared by the catalogs of a language,
+    // found by the first built-in intent (the language pack's own instance, which every catalog of it holds).
+    private readonly ConditionalWeakTable<IntentCatalog, IndexEntry> _indexes = [];
+    private readonly ConditionalWeakTable<CatalogIntent, BuiltinEntry> _builtins = [];
     private readonly Lock _indexesGate = new();
 
     /// <summary>How many example sentences this recogniser has sent to the embedding model so far.</summary>
@@ -20,107 +29,117 @@ public sealed partial class SemanticRecognizer
     private long _examplesEmbedded;
 
     /// <summary>
-    /// The index of a catalog: built once per catalog instance and shared by concurrent callers (a caller who
-    /// gives up does not cancel it). A build that failed is forgotten, so a model installed later is used.
+    /// The index of a catalog under <paramref name="model"/>: built once per catalog instance and model and shared by
+    /// concurrent callers (a caller who gives up does not cancel it); one of another model is replaced. A build that
+    /// failed is forgotten, so a model installed later is used. An interactive caller finding a build under way
+    /// sends the built-in examples nobody has sent yet at its own priority instead of waiting for the background.
     /// </summary>
-    private Task<SemanticIndex> IndexAsync(IntentCatalog catalog, TaskPriority priority)
+    private async Task<SemanticIndex> IndexAsync(IntentCatalog catalog, EmbeddingModelKey model, TaskPriority priority)
+    {
+        Task<SemanticIndex> index;
+        lock (_indexesGate)
+        {
+            if (_indexes.TryGetValue(catalog, out var existing) && existing.Model == model && !existing.Index.IsFaulted && !existing.Index.IsCanceled)
+            {
+                index = existing.Index;
+            }
+            else
+            {
+                index = BuildAsync(catalog, model, priority);
+                _indexes.AddOrUpdate(catalog, new IndexEntry(model, index));
+            }
+        }
+
+        if (!index.IsCompleted && priority == TaskPriority.Interactive && BuiltinsOf(catalog) is { Count: > 0 } builtins)
+        {
+            var rows = Builtins(builtins, model, priority).Rows;
+            await VectorsOfAsync(model, rows.Texts, null, pin: true, priority).ConfigureAwait(false);
+        }
+
+        return await index.ConfigureAwait(false);
+    }
+
+    private async Task<SemanticIndex> BuildAsync(IntentCatalog catalog, EmbeddingModelKey model, TaskPriority priority)
+    {
+        await Task.Yield(); // the caller holds the lock: the work starts after it has let go
+        var builtins = BuiltinsOf(catalog);
+        var shared = builtins.Count > 0 ? Builtins(builtins, model, priority) : null;
+
+        var rows = new ExampleRows();
+        foreach (var intent in catalog.Intents)
+        {
+            rows.IntentNumber(intent.Name);
+        }
+
+        int[] sharedIntents = shared is null ? [] : [.. shared.Rows.Intents.Select(rows.IntentNumber)];
+        var owners = new List<uint>();
+        int total = 0;
+        foreach (var intent in catalog.Intents.Where(i => i.Source != IntentSource.Builtin).OrderBy(i => i.Registration?.Sequence ?? 0))
+        {
+            foreach (string example in intent.Examples)
+            {
+                if (shared is not null && shared.Rows.Contains(intent.Name, example))
+                {
+                    continue;
+                }
+
+                total++;
+                if (rows.Texts.Count < MaxAppExamples && rows.Add(intent.Name, example))
+                {
+                    owners.Add(intent.Registration?.OwnerUid ?? 0);
+                }
+            }
+        }
+
+        if (rows.Texts.Count == MaxAppExamples && total > rows.Texts.Count)
+        {
+            SemanticLog.AppExamplesCapped(_logger, total - rows.Texts.Count, total, MaxAppExamples);
+        }
+
+        // App examples are the apps' work: their owners' tasks, in the background, whoever asks.
+        var appVectors = VectorsOfAsync(model, rows.Texts, owners, pin: false, TaskPriority.Background);
+        var sharedMatrix = shared?.Matrix ?? Task.FromResult(ExampleMatrix.Empty);
+        await Task.WhenAll(appVectors, sharedMatrix).ConfigureAwait(false);
+        var own = ExampleMatrix.Of(rows.Texts, rows.IntentOfRow, await appVectors.ConfigureAwait(false));
+        return new SemanticIndex(rows.Intents, await sharedMatrix.ConfigureAwait(false), sharedIntents, own);
+    }
+
+    /// <summary>The built-in rows and matrix of <paramref name="builtins"/> under <paramref name="model"/>, shared by every catalog holding the same built-ins.</summary>
+    private BuiltinEntry Builtins(List<CatalogIntent> builtins, EmbeddingModelKey model, TaskPriority priority)
     {
         lock (_indexesGate)
         {
-            if (_indexes.TryGetValue(catalog, out var existing) && !existing.IsFaulted && !existing.IsCanceled)
+            if (_builtins.TryGetValue(builtins[0], out var existing) && existing.Model == model && !existing.Matrix.IsFaulted && !existing.Matrix.IsCanceled
+                && existing.Intents.Count == builtins.Count && existing.Intents.Zip(builtins).All(p => ReferenceEquals(p.First, p.Second)))
             {
                 return existing;
             }
 
-            var build = BuildAsync(catalog, priority);
-            _indexes.AddOrUpdate(catalog, build);
-            return build;
-        }
-    }
-
-    private async Task<SemanticIndex> BuildAsync(IntentCatalog catalog, TaskPriority priority)
-    {
-        await Task.Yield(); // the caller holds the lock: the work starts after it has let go
-        var intents = new List<string>();
-        var intentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var examples = new List<string>();
-        var owners = new List<int>();
-        var seen = new HashSet<(int, string)>();
-        foreach (var intent in catalog.Intents)
-        {
-            if (!intentIndex.TryGetValue(intent.Name, out int owner))
+            var rows = new ExampleRows();
+            foreach (var intent in builtins)
             {
-                owner = intents.Count;
-                intentIndex[intent.Name] = owner;
-                intents.Add(intent.Name);
-            }
-
-            foreach (string example in intent.Examples)
-            {
-                string text = example.Trim();
-                if (text.Length > 0 && seen.Add((owner, text)))
+                foreach (string example in intent.Examples)
                 {
-                    examples.Add(text);
-                    owners.Add(owner);
-                }
-            }
-        }
-
-        var vectors = await VectorsOfAsync(examples, priority).ConfigureAwait(false);
-        int dimensions = vectors.Count == 0 ? 0 : vectors[0].Length;
-        float[] matrix = new float[examples.Count * dimensions];
-        for (int row = 0; row < vectors.Count; row++)
-        {
-            vectors[row].CopyTo(matrix.AsSpan(row * dimensions, dimensions));
-        }
-
-        return new SemanticIndex(intents, examples, [.. owners], matrix, dimensions);
-    }
-
-    /// <summary>The unit vector of each text: cached ones from the cache, the rest embedded as user 0's tasks.</summary>
-    private async Task<List<float[]>> VectorsOfAsync(List<string> texts, TaskPriority priority)
-    {
-        var resolved = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (string text in texts)
-        {
-            if (resolved.ContainsKey(text))
-            {
-                continue;
-            }
-
-            if (_cache.TryGet(text, out var cached))
-            {
-                resolved[text] = cached;
-            }
-            else
-            {
-                resolved[text] = [];
-                missing.Add(text);
-            }
-        }
-
-        if (missing.Count > 0)
-        {
-            long started = Stopwatch.GetTimestamp();
-
-            // Tasks of at most one worker batch each, all queued at once: the model runs them back to back, and an
-            // utterance (another uid in the fair queue) gets its turn between two of them instead of after all.
-            var chunks = missing.Chunk(EmbeddingWorker.MaxBatchTexts).ToList();
-            var results = await Task.WhenAll(chunks.Select(chunk => EmbedAsync(0, chunk, priority, CancellationToken.None))).ConfigureAwait(false);
-            for (int i = 0; i < chunks.Count; i++)
-            {
-                _cache.AddRange(chunks[i], results[i]);
-                for (int j = 0; j < chunks[i].Length; j++)
-                {
-                    resolved[chunks[i][j]] = results[i][j];
+                    rows.Add(intent.Name, example);
                 }
             }
 
-            Interlocked.Add(ref _examplesEmbedded, missing.Count);
-            SemanticLog.ExamplesEmbedded(_logger, missing.Count, resolved.Count - missing.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var entry = new BuiltinEntry(builtins, model, rows, BuildMatrixAsync(rows, model, priority));
+            _builtins.AddOrUpdate(builtins[0], entry);
+            return entry;
         }
-
-        return [.. texts.Select(t => resolved[t])];
     }
+
+    private async Task<ExampleMatrix> BuildMatrixAsync(ExampleRows rows, EmbeddingModelKey model, TaskPriority priority)
+    {
+        await Task.Yield(); // the caller holds the lock
+        var vectors = await VectorsOfAsync(model, rows.Texts, null, pin: true, priority).ConfigureAwait(false);
+        return ExampleMatrix.Of(rows.Texts, rows.IntentOfRow, vectors);
+    }
+
+    private static List<CatalogIntent> BuiltinsOf(IntentCatalog catalog) => [.. catalog.Intents.Where(i => i.Source == IntentSource.Builtin)];
+
+    private sealed record IndexEntry(EmbeddingModelKey Model, Task<SemanticIndex> Index);
+
+    private sealed record BuiltinEntry(IReadOnlyList<CatalogIntent> Intents, EmbeddingModelKey Model, ExampleRows Rows, Task<ExampleMatrix> Matrix);
 }

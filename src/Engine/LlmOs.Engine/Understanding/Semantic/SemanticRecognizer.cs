@@ -70,27 +70,25 @@ public sealed partial class SemanticRecognizer(Scheduler scheduler, ILogger<Sema
             return [];
         }
 
-        SemanticIndex index;
-        float[] query;
         try
         {
-            index = await IndexAsync(context.Catalog, TaskPriority.Interactive).WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (index.Examples.Count == 0)
-            {
-                return [];
-            }
-
-            var vectors = await EmbedAsync(context.CallerUid, [text], TaskPriority.Interactive, cancellationToken).ConfigureAwait(false);
-            query = vectors[0];
+            // The utterance first: its task says which model is the default now, and the index must be of that model.
+            var (model, vectors) = await EmbedAsync(context.CallerUid, [text], model: null, TaskPriority.Interactive, cancellationToken).ConfigureAwait(false);
+            var index = await IndexAsync(context.Catalog, model, TaskPriority.Interactive).WaitAsync(cancellationToken).ConfigureAwait(false);
+            NoteSuccess();
+            return index.Count == 0 ? [] : Candidates(index, vectors[0], context);
         }
         catch (EngineException e) when (e.Kind != ErrorKind.Cancelled || !cancellationToken.IsCancellationRequested)
         {
             NoteFailure(e);
             return [];
         }
-
-        NoteSuccess();
-        return Candidates(index, query, context);
+        catch (Exception e) when (e is not (EngineException or OperationCanceledException) || !cancellationToken.IsCancellationRequested)
+        {
+            // A fault of this stage must not fail the ask: the later stages still answer.
+            SemanticLog.Failed(_logger, e.GetType().Name, e.Message, e);
+            return [];
+        }
     }
 
     /// <summary>
@@ -101,13 +99,50 @@ public sealed partial class SemanticRecognizer(Scheduler scheduler, ILogger<Sema
     {
         try
         {
-            await IndexAsync(catalog, TaskPriority.Background).WaitAsync(cancellationToken).ConfigureAwait(false);
-            NoteSuccess();
+            if (await DefaultModelAsync(catalog, cancellationToken).ConfigureAwait(false) is { } model)
+            {
+                await IndexAsync(catalog, model, TaskPriority.Background).WaitAsync(cancellationToken).ConfigureAwait(false);
+                NoteSuccess();
+            }
         }
-        catch (EngineException e)
+        catch (EngineException e) when (e.Kind != ErrorKind.Cancelled || !cancellationToken.IsCancellationRequested)
         {
             NoteFailure(e);
         }
+        catch (Exception e) when (e is not (EngineException or OperationCanceledException))
+        {
+            SemanticLog.Failed(_logger, e.GetType().Name, e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// The default embedding model, found by embedding the catalog's first example in the background (kept, so it is
+    /// not embedded again); null when the catalog has no examples.
+    /// </summary>
+    private async Task<EmbeddingModelKey?> DefaultModelAsync(IntentCatalog catalog, CancellationToken cancellationToken)
+    {
+        foreach (var intent in catalog.Intents)
+        {
+            if (intent.Examples.Select(e => e.Trim()).FirstOrDefault(e => e.Length > 0) is not { } first)
+            {
+                continue;
+            }
+
+            bool builtin = intent.Source == IntentSource.Builtin;
+            uint uid = builtin ? 0 : intent.Registration?.OwnerUid ?? 0;
+            var (model, vectors) = await EmbedAsync(uid, [first], model: null, TaskPriority.Background, cancellationToken).ConfigureAwait(false);
+            var claimed = new List<(string Text, TaskCompletionSource<float[]> Source)>();
+            _cache.Claim(model, [first], builtin, claimed);
+            if (claimed.Count > 0)
+            {
+                Interlocked.Increment(ref _examplesEmbedded);
+                claimed[0].Source.TrySetResult(vectors[0]);
+            }
+
+            return model;
+        }
+
+        return null;
     }
 
     private static List<IntentCandidate> Candidates(SemanticIndex index, float[] query, RecognitionContext context)
@@ -141,7 +176,7 @@ public sealed partial class SemanticRecognizer(Scheduler scheduler, ILogger<Sema
             var slots = confidence >= AcceptConfidence && context.Catalog.Find(name) is { } intent
                 ? SlotExtractor.Extract(intent, context.Utterance, context.Slots)
                 : EmptySlots;
-            candidates.Add(new IntentCandidate(name, slots, confidence, index.Examples[nearest[best]]));
+            candidates.Add(new IntentCandidate(name, slots, confidence, index.Example(nearest[best])));
         }
 
         return candidates;
