@@ -8,7 +8,7 @@ using static LlmOs.Engine.Tests.Templates.TemplateTestKit;
 namespace LlmOs.Engine.Tests.Templates;
 
 /// <summary>The shipped English and Spanish packs: they load, cover every built-in intent, and the contract's sentences land.</summary>
-public sealed class ShippedPacksTests(ITestOutputHelper output)
+public sealed class ShippedPacksTests
 {
     private static readonly string[] BuiltinIntents =
     [
@@ -105,40 +105,6 @@ public sealed class ShippedPacksTests(ITestOutputHelper output)
         var candidates = Recognize(Shipped.Value.For(code), text);
 
         Assert.DoesNotContain(candidates, c => c.Confidence >= 0.8);
-    }
-
-    [Fact]
-    public void Matching_the_whole_english_set_takes_well_under_a_millisecond()
-    {
-        var pack = Shipped.Value.For("en");
-        var recognizer = new TemplateRecognizer(FakeParse);
-        string[] sentences =
-        [
-            "could you please set a pasta timer for 10 minutes", "what is the capital of france", "remind me to call Anna tomorrow at 9",
-            "translate good morning into french", "turn the volume up", "what time is it", "summarize this: the launch moved to may because testing took longer",
-        ];
-        var contexts = sentences.Select(s => Context(pack, s)).ToList();
-        var catalog = contexts[0].Catalog;
-        contexts = [.. contexts.Select(c => c with { Catalog = catalog })];
-        foreach (var context in contexts)
-        {
-            recognizer.Recognize(context); // compile once, warm up
-        }
-
-        const int rounds = 100;
-        long started = Stopwatch.GetTimestamp();
-        for (int i = 0; i < rounds; i++)
-        {
-            foreach (var context in contexts)
-            {
-                recognizer.Recognize(context);
-            }
-        }
-
-        double perUtterance = Stopwatch.GetElapsedTime(started).TotalMilliseconds / (rounds * contexts.Count);
-        output.WriteLine($"{perUtterance:F3} ms per utterance over {pack.Intents.Sum(i => i.Templates.Count)} templates");
-        // Release measures about 0.4 ms (target: 1 ms); the tests run a Debug build on a shared 2-core machine.
-        Assert.True(perUtterance < 5, $"{perUtterance:F3} ms per utterance");
     }
 
     private static void AssertLands(LanguagePack pack, string text, string intent, string slots)
