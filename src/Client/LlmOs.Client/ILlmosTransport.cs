@@ -74,9 +74,9 @@ public interface ILlmosTransport : IDisposable
     Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot test utterances");
 
-    /// <summary>The intents the caller's utterances can reach (<c>GET /v1/intents/catalog</c>); socket only.</summary>
+    /// <summary>The intents the caller's utterances can reach (<c>GET /v1/intents/catalog</c>, D-Bus <c>GetIntentCatalog</c>).</summary>
     Task<IntentCatalogResponse> GetIntentCatalogAsync(string? language, CancellationToken cancellationToken) =>
-        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot list the intent catalog; use the socket");
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot list the intent catalog");
 
     /// <summary>
     /// The caller's timers and reminders as they fall due (<c>GET /v1/events</c>, D-Bus <c>Subscribe</c> and <c>Due</c>), until

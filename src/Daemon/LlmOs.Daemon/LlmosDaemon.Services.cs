@@ -78,6 +78,8 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<MetricsExporter>();
         services.AddSingleton<TaskRequestValidator>();
         services.AddSingleton<TaskSubmitter>();
+        services.AddSingleton<CallerLimits>();
+        services.AddSingleton<AskCalls>();
         services.AddSingleton<CapabilityReporter>();
         services.AddSingleton<StatusReporter>();
         services.AddSingleton<OpenAiRequestValidator>();

@@ -6,14 +6,14 @@ using LlmOs.Ipc.DBus;
 namespace LlmOs.Integration.Tests.Ask;
 
 /// <summary>
-/// The intent engine over D-Bus, on a private bus: Daemon1.Ask and TestUtterance answer what the socket does, and a
-/// connection that called Subscribe gets its user's Due signals.
+/// The intent engine over D-Bus, on a private bus: Daemon1.Ask, TestUtterance and GetIntentCatalog answer what the
+/// socket does, and a connection that called Subscribe gets its user's Due signals.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class AskBusTests
 {
     [Fact]
-    public async Task Ask_over_the_bus_answers_as_the_socket_does_and_subscribe_brings_the_due_signal()
+    public async Task Ask_test_and_catalog_over_the_bus_answer_as_the_socket_does_and_subscribe_brings_the_due_signal()
     {
         using var dir = new TempDir();
         await using var bus = await BusDaemon.StartAsync(AskDaemon.Options(dir.Path, withModel: false));
@@ -34,6 +34,18 @@ public sealed class AskBusTests
         Assert.Equal("app.open", tested.Intent);
         Assert.Equal("firefox.desktop", tested.Slots["app"].GetString());
         Assert.NotEmpty(tested.Explain);
+
+        var catalog = await client.GetIntentCatalogAsync();
+        Assert.Equal("en", catalog.Language);
+        var timer = Assert.Single(catalog.Intents, i => i.Name == "timer.set");
+        Assert.Equal("builtin", timer.Source);
+        Assert.Equal("duration", timer.Slots["duration"]);
+        Assert.NotEmpty(timer.Templates);
+        var listed = await ProcessRunner.RunAsync("dotnet", [TestPaths.Llmosctl, "--bus", bus.Address, "intents", "list"]);
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Matches(@"\ntimer\.set +builtin +duration:duration", listed.Stdout);
+        var unknown = await BusTools.GdbusCallAsync(bus.Address, DBusNames.DaemonPath, "org.llmos.Daemon1.GetIntentCatalog", "xx");
+        Assert.Contains("org.llmos.Error.InvalidInput", unknown.Stderr);
 
         var answer = await client.AskAsync("open files", new AskOptions(Explain: true));
         Assert.Equal("app.open", answer.Intent);

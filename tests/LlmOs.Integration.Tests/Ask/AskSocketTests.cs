@@ -145,7 +145,18 @@ public sealed class AskSocketTests(AskDaemonFixture fixture) : IClassFixture<Ask
         Assert.Equal("skill", result.Handler);
         using (var document = JsonDocument.Parse(json.Stdout))
         {
-            Assert.Equal(["intent", "slots", "confidence", "handler", "text"], document.RootElement.EnumerateObject().Select(p => p.Name));
+            // Exactly the result object: action is there, null, when the ask does nothing on the desktop.
+            Assert.Equal(["intent", "slots", "confidence", "handler", "text", "action"], document.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("action").ValueKind);
+        }
+
+        var acting = await ProcessRunner.RunAsync("dotnet", [TestPaths.Llmosctl, "--socket", _daemon.Socket, "ask", "--json", "--explain", "open terminal"], env);
+        Assert.True(acting.ExitCode == 0, acting.Stderr);
+        using (var document = JsonDocument.Parse(acting.Stdout))
+        {
+            Assert.Equal(["intent", "slots", "confidence", "handler", "text", "action", "explain"], document.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("org.gnome.Terminal.desktop", document.RootElement.GetProperty("action").GetProperty("desktop_id").GetString());
+            Assert.NotEqual(0, document.RootElement.GetProperty("explain").GetArrayLength());
         }
 
         // A desktop in a language llmosd has no pack for still gets an answer, in the default language.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LlmOs.Ctl.Cli;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Ask;
@@ -11,10 +12,26 @@ namespace LlmOs.Ctl.Commands;
 /// <summary>
 /// <c>llmosctl ask "…"</c>: llmosd understands the words and acts. Prints the reply, then a line for the action the
 /// session should carry out (<c>action: app.open firefox.desktop</c>); <c>--explain</c> adds each recogniser's
-/// candidates; <c>--json</c> prints the result object (intent, slots, confidence, handler, text, action).
+/// candidates; <c>--json</c> prints the result object: always intent, slots, confidence, handler, text and action (null
+/// when there is none), then explain with <c>--explain</c>.
 /// </summary>
 internal static class AskCommand
 {
+    /// <summary>
+    /// The wire's contract with one change: <c>action</c> is written as null rather than left out, so that a script finds
+    /// the same six fields in every answer. A modifier on the source-generated contract, not a second DTO to keep in step.
+    /// </summary>
+    internal static readonly JsonTypeInfo<AskResultDto> ResultObject = (JsonTypeInfo<AskResultDto>)new JsonSerializerOptions(IpcJsonContext.Default.Options)
+    {
+        TypeInfoResolver = IpcJsonContext.Default.WithAddedModifier(static type =>
+        {
+            if (type.Type == typeof(AskResultDto))
+            {
+                type.Properties.Single(p => p.Name == "action").ShouldSerialize = static (_, _) => true;
+            }
+        }),
+    }.GetTypeInfo(typeof(AskResultDto));
+
     public static Command Create()
     {
         var utterance = new Argument<string>("utterance") { Description = "What you want, in words: \"set a timer for ten minutes\"" };
@@ -44,7 +61,7 @@ internal static class AskCommand
                 r => client.Transport.AskAsync(r, cancellationToken)).ConfigureAwait(false);
             if (output.IsJson)
             {
-                Output.Json(result, IpcJsonContext.Default.AskResultDto);
+                Output.Json(result with { Explain = parse.GetValue(explain) ? result.Explain : null }, ResultObject);
                 return ExitCodes.Ok;
             }
 

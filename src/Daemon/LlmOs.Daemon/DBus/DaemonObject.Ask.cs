@@ -1,4 +1,3 @@
-using LlmOs.Daemon.Http.Ask;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Ipc;
@@ -14,34 +13,24 @@ internal sealed partial class DaemonObject
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var body = ReadAsk(context.Request, withExplain: true);
-        var task = submitter.SubmitAsk(body, caller.Uid);
-        if (!caller.Peer.Attach(task))
-        {
-            scheduler.Cancel(task);
-        }
-
-        try
-        {
-            await task.Finished.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!task.IsFinished)
-            {
-                scheduler.Cancel(task);
-            }
-        }
-
-        ReplyRecord(context, AskMapper.ToDto(AskEndpoints.AnswerOf(task), body.Explain), IpcJsonContext.Default.AskResultDto);
+        var answer = await askCalls.AskAsync(body, caller.Uid, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
+        ReplyRecord(context, AskMapper.ToDto(answer, body.Explain), IpcJsonContext.Default.AskResultDto);
     }
 
     /// <summary>TestUtterance(s utterance, a{sv} options) → a{sv}: the socket's <c>POST /v1/intents/test</c>.</summary>
     private async ValueTask TestUtteranceAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var request = submitter.ValidateAsk(ReadAsk(context.Request, withExplain: false), caller.Uid);
-        var understood = await asks.UnderstandAsync(request, context.RequestAborted).ConfigureAwait(false);
+        var understood = await askCalls.TestAsync(ReadAsk(context.Request, withExplain: false), caller.Uid, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, AskMapper.ToDto(understood), IpcJsonContext.Default.IntentTestResponse);
+    }
+
+    /// <summary>GetIntentCatalog(s language) → a{sv}: the socket's <c>GET /v1/intents/catalog</c> ("" for the default language).</summary>
+    private async ValueTask GetIntentCatalogAsync(MethodContext context)
+    {
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
+        string language = context.Request.GetBodyReader().ReadString();
+        ReplyRecord(context, askCalls.Catalog(language, caller.Uid, "language"), IpcJsonContext.Default.IntentCatalogResponse);
     }
 
     /// <summary>Subscribe() → (): the caller's connection gets its uid's Due signals until it leaves the bus.</summary>
@@ -55,6 +44,14 @@ internal sealed partial class DaemonObject
             return;
         }
 
+        ReplyEmpty(context);
+    }
+
+    /// <summary>Unsubscribe() → (): no more Due signals to the caller's connection (none subscribed: nothing changes).</summary>
+    private async ValueTask UnsubscribeAsync(MethodContext context)
+    {
+        var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
+        dueSignals.Forget(context.Connection, caller.UniqueName);
         ReplyEmpty(context);
     }
 

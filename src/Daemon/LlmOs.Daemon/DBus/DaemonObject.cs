@@ -1,7 +1,6 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Requests;
-using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -25,7 +24,7 @@ internal sealed partial class DaemonObject(
     TaskStore store,
     ModelRegistry registry,
     IntentRegistry intents,
-    AskService asks,
+    AskCalls askCalls,
     DueSignals dueSignals,
     CapabilityReporter capabilities,
     StatusReporter status,
@@ -72,6 +71,8 @@ internal sealed partial class DaemonObject(
             "Ask" => AskAsync(context),
             "TestUtterance" => TestUtteranceAsync(context),
             "Subscribe" => SubscribeAsync(context),
+            "Unsubscribe" => UnsubscribeAsync(context),
+            "GetIntentCatalog" => GetIntentCatalogAsync(context),
             "GetTask" => GetTaskAsync(context),
             "ListTasks" => ListTasksAsync(context),
             "ListModels" => ListModels(context),

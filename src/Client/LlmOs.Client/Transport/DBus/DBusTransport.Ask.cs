@@ -8,7 +8,7 @@ using Tmds.DBus.Protocol;
 
 namespace LlmOs.Client.Transport.DBus;
 
-/// <summary>Daemon1's Ask, TestUtterance, and Subscribe with its Due signal.</summary>
+/// <summary>Daemon1's Ask, TestUtterance, GetIntentCatalog, and Subscribe/Unsubscribe with its Due signal.</summary>
 public sealed partial class DBusTransport
 {
     /// <summary>
@@ -21,7 +21,19 @@ public sealed partial class DBusTransport
     public Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>
         CallForRecordAsync(BusCall.Daemon("TestUtterance", "sa{sv}"), request with { Explain = false }, WriteAsk, IpcJsonContext.Default.IntentTestResponse, cancellationToken);
 
-    /// <summary>Listens for Daemon1.Due on this connection, then calls Subscribe; llmosd sends this user's alarms only.</summary>
+    /// <summary>Daemon1.GetIntentCatalog; "" asks for the default language.</summary>
+    public Task<IntentCatalogResponse> GetIntentCatalogAsync(string? language, CancellationToken cancellationToken) =>
+        CallForRecordAsync(
+            BusCall.Daemon("GetIntentCatalog", "s"),
+            language ?? "",
+            static (ref MessageWriter writer, string value) => writer.WriteString(value),
+            IpcJsonContext.Default.IntentCatalogResponse,
+            cancellationToken);
+
+    /// <summary>
+    /// Listens for Daemon1.Due on this connection, then calls Subscribe; llmosd sends this user's alarms only. Ending the
+    /// enumeration calls Unsubscribe.
+    /// </summary>
     public async IAsyncEnumerable<DueEventDto> WatchEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var bus = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -44,22 +56,45 @@ public sealed partial class DBusTransport
             emitOnCapturedContext: false,
             flags: ObserverFlags.EmitOnConnectionClosed | ObserverFlags.EmitOnConnectionFailed).ConfigureAwait(false);
         await CallAsync(BusCall.Daemon("Subscribe"), ReplyReaders.None, null, cancellationToken).ConfigureAwait(false);
-        while (true)
+        try
         {
-            DueEventDto due;
-            try
+            while (true)
             {
-                if (!await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) || !queue.Reader.TryRead(out due!))
+                DueEventDto due;
+                try
                 {
-                    yield break;
+                    if (!await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false) || !queue.Reader.TryRead(out due!))
+                    {
+                        yield break;
+                    }
                 }
-            }
-            catch (Exception e) when (e is not OperationCanceledException && DBusFailures.Translate(e, Bus) is { } translated)
-            {
-                throw translated;
-            }
+                catch (Exception e) when (e is not OperationCanceledException && DBusFailures.Translate(e, Bus) is { } translated)
+                {
+                    throw translated;
+                }
 
-            yield return due;
+                yield return due;
+            }
+        }
+        finally
+        {
+            // The match goes with this enumeration; without Unsubscribe llmosd would keep signalling a connection that
+            // no longer listens (and count the subscription against this user) for as long as the connection lives.
+            await UnsubscribeQuietlyAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Daemon1.Unsubscribe, best effort: a connection that has gone is unsubscribed already.</summary>
+    private async Task UnsubscribeQuietlyAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await CallAsync(BusCall.Daemon("Unsubscribe"), ReplyReaders.None, null, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is LlmosException or OperationCanceledException or ObjectDisposedException)
+        {
+            // llmosd also ends the subscription when this connection leaves the bus.
         }
     }
 

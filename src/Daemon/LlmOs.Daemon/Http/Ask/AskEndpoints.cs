@@ -1,13 +1,6 @@
 using LlmOs.Daemon.Assistant;
 using LlmOs.Daemon.Requests;
-using LlmOs.Engine.Assistant;
-using LlmOs.Engine.Errors;
-using LlmOs.Engine.Scheduling;
-using LlmOs.Engine.Tasks;
-using LlmOs.Engine.Understanding.Catalog;
-using LlmOs.Engine.Understanding.Language;
 using LlmOs.Ipc;
-using LlmOs.Ipc.Ask;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,48 +30,26 @@ internal static class AskEndpoints
         var services = context.RequestServices;
         var body = await JsonBody.ReadAsync(context, IpcJsonContext.Default.AskRequestDto).ConfigureAwait(false);
         uint caller = PeerCredentials.Caller(context);
-        var task = services.GetRequiredService<TaskSubmitter>().SubmitAsk(body, caller);
-        try
-        {
-            await task.Finished.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!task.IsFinished)
-            {
-                services.GetRequiredService<Scheduler>().Cancel(task); // the client hung up (or the daemon stops)
-            }
-        }
 
-        var answer = AnswerOf(task);
+        // The connection is the ask's lifeline: the client hanging up (or the daemon stopping) cancels it.
+        var answer = await services.GetRequiredService<AskCalls>().AskAsync(body, caller, attach: null, context.RequestAborted).ConfigureAwait(false);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AskEndpoints).FullName!);
         AskLog.Answered(logger, caller, answer.Intent, answer.Handler, answer.Confidence);
         await Results.Json(AskMapper.ToDto(answer, body.Explain), IpcJsonContext.Default.AskResultDto).ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    /// <summary>The finished ask's answer; a failed or cancelled one throws its error, as the socket reports refusals.</summary>
-    internal static AskResult AnswerOf(TaskRecord task) =>
-        task.State == TaskState.Completed && task.Answer is { } answer
-            ? answer
-            : throw new EngineException(task.Error?.Kind ?? ErrorKind.Internal, task.Error?.Message ?? "the ask ended without an answer");
-
     private static async Task TestAsync(HttpContext context)
     {
         var services = context.RequestServices;
         var body = await JsonBody.ReadAsync(context, IpcJsonContext.Default.AskRequestDto).ConfigureAwait(false);
-        var request = services.GetRequiredService<TaskSubmitter>().ValidateAsk(body, PeerCredentials.Caller(context));
-        var understood = await services.GetRequiredService<AskService>().UnderstandAsync(request, context.RequestAborted).ConfigureAwait(false);
+        var understood = await services.GetRequiredService<AskCalls>().TestAsync(body, PeerCredentials.Caller(context), context.RequestAborted).ConfigureAwait(false);
         await Results.Json(AskMapper.ToDto(understood), IpcJsonContext.Default.IntentTestResponse).ExecuteAsync(context).ConfigureAwait(false);
     }
 
     private static Task CatalogAsync(HttpContext context)
     {
-        var services = context.RequestServices;
-        var languages = services.GetRequiredService<LanguageCatalog>();
-        string? language = TaskRequestValidator.CheckLanguage(context.Request.Query["language"].FirstOrDefault(), "language", languages);
-        var pack = languages.For(language);
-        var catalog = services.GetRequiredService<IntentCatalogs>().For(PeerCredentials.Caller(context), pack);
-        var body = new IntentCatalogResponse(pack.Code, [.. catalog.Intents.Select(AskMapper.ToDto)]);
-        return Results.Json(body, IpcJsonContext.Default.IntentCatalogResponse).ExecuteAsync(context);
+        var catalog = context.RequestServices.GetRequiredService<AskCalls>()
+            .Catalog(context.Request.Query["language"].FirstOrDefault(), PeerCredentials.Caller(context), "language");
+        return Results.Json(catalog, IpcJsonContext.Default.IntentCatalogResponse).ExecuteAsync(context);
     }
 }

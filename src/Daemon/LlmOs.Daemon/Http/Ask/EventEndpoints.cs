@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using LlmOs.Daemon.Assistant;
 using LlmOs.Daemon.Http.Intents;
+using LlmOs.Daemon.Requests;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Events;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,8 @@ namespace LlmOs.Daemon.Http.Ask;
 /// <c>GET /v1/events</c>: a Server-Sent Events stream of the caller's own timers and reminders as they fall due
 /// (<c>event: due</c>, <see cref="DueEventDto"/>). A comment line opens the stream once the subscription holds (an event
 /// after it is never missed), another follows each <see cref="IntentEventStream.KeepAliveInterval"/> of silence, and the
-/// stream ends when the daemon stops. Alarms that fell due while the caller had no stream open come first.
+/// stream ends when the daemon stops. Alarms that fell due while the caller had no stream open come first. A uid may
+/// keep <see cref="CallerLimits.MaxDueSubscriptionsPerUid"/> streams and D-Bus subscriptions together; beyond that, busy.
 /// </summary>
 internal static class EventEndpoints
 {
@@ -36,6 +38,9 @@ internal static class EventEndpoints
     {
         var services = context.RequestServices;
         uint caller = PeerCredentials.Caller(context);
+
+        // Refused (busy, before any of the stream is written) when the uid keeps as many subscriptions as it may.
+        using var place = services.GetRequiredService<CallerLimits>().DueSubscriptions.Enter(caller);
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var queue = Channel.CreateBounded<DueEventDto>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
