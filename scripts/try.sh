@@ -40,6 +40,12 @@ echo "== curl --unix-socket $socket http://localhost/v1/health"
 curl -s --unix-socket "$socket" http://localhost/v1/health; echo
 echo "== llmosctl status"
 "$out/llmosctl" status
+echo "== llmosctl ask \"set a timer for two and a half minutes\""
+"$out/llmosctl" ask "set a timer for two and a half minutes"
+echo "== llmosctl ask \"remind me to call Anna tomorrow at 9\" --json"
+"$out/llmosctl" ask "remind me to call Anna tomorrow at 9" --json; echo
+echo "== llmosctl ask \"put on a countdown of 5 minutes\" --explain   (no template says this: the semantic stage finds timer.set)"
+"$out/llmosctl" ask "put on a countdown of 5 minutes" --explain
 # On a desktop llmosd is also on the session bus (org.llmos.Daemon); without one it serves the socket alone.
 if command -v gdbus >/dev/null && gdbus call --session -d org.llmos.Daemon -o /org/llmos/Daemon \
         -m org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1; then
