@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LlmOs.Ipc;
@@ -10,7 +13,19 @@ internal sealed class Output(bool json)
 {
     public bool IsJson { get; } = json;
 
-    public static void Json<T>(T value, JsonTypeInfo<T> type) => Console.Out.WriteLine(JsonSerializer.Serialize(value, type));
+    // Output for people and scripts, not for a web page: "'" and "+" stay as they are rather than \u0027 and \u002B.
+    private static readonly JsonWriterOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Json<T>(T value, JsonTypeInfo<T> type)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Readable))
+        {
+            JsonSerializer.Serialize(writer, value, type);
+        }
+
+        Console.Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
 
     /// <summary>Errors go to stderr; with --json as the same <c>{"error":…}</c> object the daemon uses.</summary>
     public void Error(string code, string message)
