@@ -116,11 +116,11 @@ public sealed class EmbeddingWorkerTests : IAsyncLifetime
         Assert.True(_scheduler.Cancel(queued));
         Assert.Equal(TaskState.Cancelled, queued.State);
 
+        // Both must be done before the model is held again: held sooner, it could catch the partner's call.
         _backend.Model.Release();
-        await first.Finished.WaitAsync(Patience);
+        await Task.WhenAll(first.Finished, partner.Finished).WaitAsync(Patience);
         _backend.Model.Hold();
         var second = Embed("second");
-        await Task.WhenAll(partner.Finished).WaitAsync(Patience);
         await CallsAsync(3);
 
         // "second" is in a held call of its own now; cancelling it ends it without waiting for the model.

@@ -17,29 +17,37 @@ public sealed class SemanticWarmUpTests
         var environment = new Dictionary<string, string>(options.Environment) { ["LLMOSD_WARMUPINTENTS"] = "true" };
         await using var daemon = await DaemonProcess.StartAsync(options with { Environment = environment });
 
+        // The warm-up embeds each installed language's examples (English and Spanish), in chunks one after another,
+        // and logs once per language when done (event 2521).
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        IReadOnlyList<LlmOs.Ipc.Tasks.TaskDto> warmUp = [];
-        while (DateTime.UtcNow < deadline)
+        while (DateTime.UtcNow < deadline && CountOf(daemon.Log, "intent example(s) for the semantic recogniser") < 2)
         {
-            warmUp = [.. (await daemon.Client.ListTasksAsync()).Where(t => t.Kind == "embed")];
-            if (warmUp.Count > 0 && warmUp.All(t => t.State == "completed"))
-            {
-                break;
-            }
-
             await Task.Delay(200);
         }
 
+        Assert.Equal(2, CountOf(daemon.Log, "intent example(s) for the semantic recogniser"));
+        var warmUp = (await daemon.Client.ListTasksAsync()).Where(t => t.Kind == "embed").ToList();
         Assert.NotEmpty(warmUp);
         Assert.All(warmUp, t => Assert.Equal("completed", t.State));
         int embedded = warmUp.Count;
 
-        var (status, body) = await AskDaemon.AskAsync(daemon.Http, "how late is it");
+        var (status, body) = await AskDaemon.AskAsync(daemon.Http, "put on a countdown of 5 minutes");
         Assert.True(status == 200, body.ToString());
-        Assert.Equal("time.now", body.GetProperty("intent").GetString());
+        Assert.Equal("timer.set", body.GetProperty("intent").GetString());
 
         // The examples were embedded already: the paraphrase cost at most one more embed task (its own words), no re-indexing.
         var after = (await daemon.Client.ListTasksAsync()).Count(t => t.Kind == "embed");
         Assert.InRange(after, embedded, embedded + 1);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 }
