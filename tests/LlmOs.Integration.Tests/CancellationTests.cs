@@ -24,12 +24,12 @@ public sealed class CancellationTests(DaemonFixture fixture) : IClassFixture<Dae
         using var response = await _daemon.Http.DeleteAsync($"v1/tasks/{running.Id}");
         var cancelled = await TaskWire.ReadTaskAsync(response);
         Assert.Equal(TaskStates.Cancelled, cancelled.State);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"cancel took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"cancel took {watch.Elapsed}"); // uncancelled it runs for minutes
         Assert.Equal("cancelled", cancelled.Error!.Code);
 
         var done = await _daemon.Client.WaitAsync(next.Id);
         Assert.Equal(TaskStates.Completed, done.State);
-        Assert.True(done.StartedAt!.Value - cancelled.FinishedAt!.Value < TimeSpan.FromSeconds(1), $"next started {done.StartedAt - cancelled.FinishedAt} after the cancel");
+        Assert.True(done.StartedAt!.Value - cancelled.FinishedAt!.Value < TimeSpan.FromSeconds(10), $"next started {done.StartedAt - cancelled.FinishedAt} after the cancel");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class CancellationTests(DaemonFixture fixture) : IClassFixture<Dae
 
         var watch = Stopwatch.StartNew();
         var task = await WaitForStateAsync(id, TaskStates.Cancelled);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"the task ended {watch.Elapsed} after the disconnect");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"the task ended {watch.Elapsed} after the disconnect"); // uncancelled it runs for minutes
         Assert.Null(task.Result);
     }
 
