@@ -7,6 +7,7 @@ using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
+using LlmOs.Ipc.Vision;
 
 namespace LlmOs.Ipc;
 
@@ -43,4 +44,6 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(IntentTestResponse))]
 [JsonSerializable(typeof(IntentCatalogResponse))]
 [JsonSerializable(typeof(DueEventDto))]
+[JsonSerializable(typeof(ClassifyResponse))]
+[JsonSerializable(typeof(OcrResponse))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;

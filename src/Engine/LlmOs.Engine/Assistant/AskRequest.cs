@@ -9,4 +9,7 @@ namespace LlmOs.Engine.Assistant;
 public sealed record AskRequest(uint CallerUid, string Utterance, string? Language, TimeZoneInfo TimeZone)
 {
     public TaskPriority Priority { get; init; } = TaskPriority.Interactive;
+
+    /// <summary>An image the question is about ("what is in this picture?"), decoded at the boundary; null when none came.</summary>
+    public Vision.RgbImage? Image { get; init; }
 }

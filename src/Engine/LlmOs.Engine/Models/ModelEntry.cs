@@ -12,4 +12,7 @@ public sealed record ModelEntry(
     string? InvalidReason)
 {
     public bool IsValid => InvalidReason is null;
+
+    /// <summary>A vision model's labels file (<c>.json</c> array of strings or <c>.txt</c>, one per line), index i naming output i.</summary>
+    public string? LabelsPath { get; init; }
 }

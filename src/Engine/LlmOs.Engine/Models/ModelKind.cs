@@ -8,4 +8,7 @@ public enum ModelKind
 
     /// <summary>Sentence embeddings (ONNX, such as the built-in MiniLM).</summary>
     Embedding,
+
+    /// <summary>Image classification (an ONNX classifier with its labels file).</summary>
+    Vision,
 }

@@ -5,6 +5,7 @@ using LlmOs.Engine.Generation;
 using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Tasks;
+using LlmOs.Engine.Vision;
 using Microsoft.Extensions.Logging;
 
 namespace LlmOs.Engine.Scheduling;
@@ -29,6 +30,8 @@ public sealed partial class Scheduler
     private readonly ILogger _logger;
     private readonly IEngineMetrics _metrics;
     private readonly IEmbeddingBackend? _embeddings;
+    private readonly IVisionBackend? _vision;
+    private readonly IOcrEngine? _ocr;
     private readonly Residency _residency;
     private int _queued;
     private int _running;
@@ -42,7 +45,9 @@ public sealed partial class Scheduler
         TimeProvider time,
         ILogger<Scheduler> logger,
         IEngineMetrics? metrics = null,
-        IEmbeddingBackend? embeddings = null)
+        IEmbeddingBackend? embeddings = null,
+        IVisionBackend? vision = null,
+        IOcrEngine? ocr = null)
     {
         _backend = backend;
         _registry = registry;
@@ -52,6 +57,8 @@ public sealed partial class Scheduler
         _logger = logger;
         _metrics = metrics ?? NoEngineMetrics.Instance;
         _embeddings = embeddings;
+        _vision = vision;
+        _ocr = ocr;
         _residency = new Residency(options.MemoryBudgetBytes, time, logger);
     }
 

@@ -11,4 +11,10 @@ public enum TaskKind
 
     /// <summary>An utterance to understand and act on (see <c>LlmOs.Engine.Assistant.AskService</c>).</summary>
     Ask,
+
+    /// <summary>An image to classify with a <see cref="Models.ModelKind.Vision"/> model.</summary>
+    Classify,
+
+    /// <summary>An image whose text to read (OCR); its model is <see cref="TaskRecord.OcrModelName"/>.</summary>
+    Ocr,
 }

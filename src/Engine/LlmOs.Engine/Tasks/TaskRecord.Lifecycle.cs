@@ -3,6 +3,7 @@ using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Intents;
+using LlmOs.Engine.Vision;
 
 namespace LlmOs.Engine.Tasks;
 
@@ -52,6 +53,12 @@ public sealed partial class TaskRecord
 
     public void CompleteAsk(AskResult answer) =>
         Finish(TaskState.Completed, TaskEventKind.Completed, () => Answer = answer);
+
+    public void CompleteClassify(IReadOnlyList<LabelScore> labels) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Labels = labels);
+
+    public void CompleteOcr(OcrResult reading) =>
+        Finish(TaskState.Completed, TaskEventKind.Completed, () => Reading = reading);
 
     public void Fail(ErrorKind kind, string message) =>
         Finish(TaskState.Failed, TaskEventKind.Failed, () => Error = new TaskError(kind, message));

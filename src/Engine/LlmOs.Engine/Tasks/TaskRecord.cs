@@ -5,6 +5,7 @@ using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Vision;
 
 namespace LlmOs.Engine.Tasks;
 
@@ -54,6 +55,22 @@ public sealed partial class TaskRecord
         Question = question;
     }
 
+    /// <summary>A classification: the <paramref name="top"/> best labels of <paramref name="model"/> for <paramref name="image"/>.</summary>
+    public TaskRecord(string id, uint ownerUid, string model, RgbImage image, int top, TimeProvider time)
+        : this(id, TaskKind.Classify, ownerUid, model, time)
+    {
+        Image = image;
+        Top = top;
+    }
+
+    /// <summary>Text recognition of <paramref name="image"/> in <paramref name="language"/> (a tesseract language, "eng").</summary>
+    public TaskRecord(string id, uint ownerUid, RgbImage image, string language, TimeProvider time)
+        : this(id, TaskKind.Ocr, ownerUid, OcrModelName, time)
+    {
+        Image = image;
+        OcrLanguage = language;
+    }
+
     private TaskRecord(string id, TaskKind kind, uint ownerUid, string model, TimeProvider time)
     {
         Id = id;
@@ -67,6 +84,9 @@ public sealed partial class TaskRecord
 
     /// <summary>What ask tasks show as their model: the intent engine, which picks handlers and models itself.</summary>
     public const string AskModelName = "intents";
+
+    /// <summary>What OCR tasks show as their model: the text recogniser.</summary>
+    public const string OcrModelName = "tesseract";
 
     public string Id { get; }
 
@@ -97,6 +117,21 @@ public sealed partial class TaskRecord
 
     /// <summary>The answer once an ask task completed.</summary>
     public AskResult? Answer { get; private set; }
+
+    /// <summary>The image of a classify or OCR task; null for other kinds.</summary>
+    public RgbImage? Image { get; }
+
+    /// <summary>How many labels a classify task wants.</summary>
+    public int Top { get; }
+
+    /// <summary>The recognition language of an OCR task ("eng"); null for other kinds.</summary>
+    public string? OcrLanguage { get; }
+
+    /// <summary>The best labels, best first, once a classify task completed.</summary>
+    public IReadOnlyList<LabelScore>? Labels { get; private set; }
+
+    /// <summary>The text read, once an OCR task completed.</summary>
+    public OcrResult? Reading { get; private set; }
 
     public TaskPriority Priority { get; init; } = TaskPriority.Interactive;
 

@@ -6,7 +6,8 @@ namespace LlmOs.Ipc.Tasks;
 /// <summary>
 /// The input of a task: <c>prompt</c> for <c>generate</c>; <c>texts</c> (or a single <c>text</c>) for <c>embed</c>;
 /// <c>intent</c>, its <c>slots</c> (name → string, number or boolean) and the <c>utterance</c> for <c>intent</c>;
-/// <c>utterance</c> (and later an <c>image</c>, refused as <c>unsupported</c> until the Vision issue lands) for <c>ask</c>.
+/// <c>utterance</c> and optionally an <c>image</c> for <c>ask</c>; the <c>image</c> alone for <c>classify</c> and <c>ocr</c>.
+/// An image is its file's bytes (JPEG, PNG, WebP, BMP or GIF) in base64.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TaskInput(

@@ -7,6 +7,8 @@ namespace LlmOs.Ipc.Tasks;
 /// Options of a generation; every one may be left out. <c>priority</c> is "interactive" (default) or "background";
 /// <c>keep_alive</c> is how long the model stays loaded afterwards: seconds or a duration like "10m", 0 to unload, -1 to keep.
 /// An <c>ask</c> task takes <c>language</c> (a pack code or locale), <c>time_zone</c> (an IANA id) and <c>priority</c>.
+/// A <c>classify</c> task takes <c>model</c> (a vision model), <c>top</c> (how many labels, 1 to 100, default 5) and
+/// <c>priority</c>; an <c>ocr</c> task takes <c>language</c> (a tesseract language such as "eng", or "en") and <c>priority</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TaskOptions(
@@ -19,4 +21,5 @@ public sealed record TaskOptions(
     string? Priority = null,
     JsonElement? KeepAlive = null,
     string? Language = null,
-    string? TimeZone = null);
+    string? TimeZone = null,
+    int? Top = null);

@@ -9,7 +9,8 @@ namespace LlmOs.Ipc.Tasks;
 /// An intent has the handler's reply <c>text</c> and, when it acts on the desktop, its <c>action</c>
 /// (<c>{"type": "app.open", …}</c>) for the user's session to carry out. An ask has, besides its reply <c>text</c> and
 /// <c>action</c>, the recognised <c>intent</c>, its <c>slots</c>, the <c>confidence</c> and the <c>handler</c> that ran
-/// (the fields of <see cref="Ask.AskResultDto"/>).
+/// (the fields of <see cref="Ask.AskResultDto"/>). A classification has its <c>labels</c>, best first, and the best one
+/// as its <c>text</c>; a text recognition has the <c>text</c> read, its <c>confidence</c> (0 to 100) and its <c>lines</c>.
 /// </summary>
 public sealed record TaskResultDto(
     string Text,
@@ -20,4 +21,6 @@ public sealed record TaskResultDto(
     string? Intent = null,
     IReadOnlyDictionary<string, JsonElement>? Slots = null,
     double? Confidence = null,
-    string? Handler = null);
+    string? Handler = null,
+    IReadOnlyList<Vision.LabelScoreDto>? Labels = null,
+    IReadOnlyList<Vision.OcrLineDto>? Lines = null);
