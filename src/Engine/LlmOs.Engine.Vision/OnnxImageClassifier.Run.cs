@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using LlmOs.Engine.Errors;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LlmOs.Engine.Vision;
@@ -58,11 +59,21 @@ public sealed partial class OnnxImageClassifier
             // RunOptions.Terminate makes the run fail; the caller asked for that.
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (OnnxRuntimeException e)
+        {
+            throw new EngineException(ErrorKind.Internal, $"the classifier failed to run: {e.Message}");
+        }
 
         using (outputs)
         {
             var scores = outputs[0].GetTensorDataAsSpan<float>(); // [batch, classes]
             int classes = _signature.Classes;
+            if (scores.Length != batch * classes)
+            {
+                // The declared output shape is what the labels were matched against; a model may still lie about it.
+                throw new EngineException(ErrorKind.ModelInvalid, $"the classifier gave {scores.Length} values for {batch} image(s) of {classes} classes");
+            }
+
             var probabilities = new float[classes];
             for (int i = 0; i < results.Length; i++)
             {

@@ -63,7 +63,7 @@ public sealed partial class OnnxImageClassifier : IImageClassifier
     public Task<IReadOnlyList<IReadOnlyList<LabelScore>>> ClassifyAsync(IReadOnlyList<RgbImage> images, int top, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(images);
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ThrowIfDisposed();
         if (top < 1)
         {
             throw new EngineException(ErrorKind.InvalidInput, $"top must be at least 1, not {top}", "top");

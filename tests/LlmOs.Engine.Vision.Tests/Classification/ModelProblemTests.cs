@@ -115,6 +115,19 @@ public sealed class ModelProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task A_model_whose_output_is_not_the_size_it_declares_is_refused()
+    {
+        // Flatten of 3 x 2 x 2 gives 12 values; the graph declares 10.
+        string model = _models.Write("liar.onnx", TinyOnnx.Model(["Flatten"], [null, 3, 2, 2], [null, 10], null));
+        string labels = _models.Write("labels.json", System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(0, 10).Select(i => $"c{i}")));
+
+        // ONNX Runtime's shape inference and the declaration disagree: the output's size is unknown, so no labels can match it.
+        var e = await Refused(VisionModels.Entry(model, labels));
+
+        Assert.Contains("its output 'output'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_vision_backend_loads_only_vision_models()
     {
         var entry = VisionModels.MobileNet() with { Kind = ModelKind.Embedding };
