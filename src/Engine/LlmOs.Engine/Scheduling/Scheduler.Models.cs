@@ -11,7 +11,7 @@ public sealed partial class Scheduler
 
     /// <summary>The models in memory or being loaded, with what they hold and serve.</summary>
     public IReadOnlyList<ResidentModel> Resident() =>
-        [.. _workers.Values.Select(w => w.Describe()).Concat(_embeddingWorkers.Values.Select(w => w.Describe())).OfType<ResidentModel>()
+        [.. _workers.Values.Select(w => w.Describe()).Concat(_embeddingWorkers.Values.Select(w => w.Describe())).Concat(VisionResident()).OfType<ResidentModel>()
             .OrderBy(m => m.Name, StringComparer.Ordinal)];
 
     /// <summary>Loads a text model now (waiting for memory if need be) and keeps it for <paramref name="keepAlive"/>.</summary>
