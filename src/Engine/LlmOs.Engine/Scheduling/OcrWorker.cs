@@ -69,8 +69,12 @@ internal sealed class OcrWorker : IAsyncDisposable
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(task.CancellationToken, _stopping.Token);
         try
         {
-            var image = task.Image!;
-            string language = task.OcrLanguage!;
+            if (task.Image is not { } image)
+            {
+                return; // cancelled as it was taken: a finished task has let go of its image
+            }
+
+            string language = task.OcrLanguage ?? Scheduler.DefaultOcrLanguage;
             long started = TimeProvider.System.GetTimestamp();
 
             // On the pool: an engine that recognises synchronously must not hold up the loop that starts the others.

@@ -66,6 +66,9 @@ public sealed partial class Scheduler
         return task;
     }
 
+    /// <summary>The OCR languages installed, as tesseract names them ("eng", "spa"); empty when this daemon has no OCR engine.</summary>
+    public IReadOnlyList<string> OcrLanguages => _ocr?.Languages ?? [];
+
     /// <summary>The load state of an image classifier (what <see cref="StateOf(string)"/> is for text models).</summary>
     public ModelWorkerState VisionStateOf(string model) =>
         _visionWorkers.TryGetValue(model, out var worker) ? worker.State : ModelWorkerState.Unloaded;

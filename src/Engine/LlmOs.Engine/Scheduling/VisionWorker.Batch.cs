@@ -14,20 +14,31 @@ internal sealed partial class VisionWorker
     /// </summary>
     private async Task<bool> ClassifyTogetherAsync(IImageClassifier model, List<TaskRecord> batch)
     {
-        var images = new RgbImage[batch.Count];
+        // A task cancelled since it was taken has let go of its image: it is left out.
+        var running = new List<TaskRecord>(batch.Count);
+        var images = new List<RgbImage>(batch.Count);
         int top = 1;
-        for (int i = 0; i < batch.Count; i++)
+        foreach (var task in batch)
         {
-            images[i] = batch[i].Image!;
-            top = Math.Max(top, batch[i].Top);
+            if (task.Image is { } image && !task.IsFinished)
+            {
+                running.Add(task);
+                images.Add(image);
+                top = Math.Max(top, task.Top);
+            }
+        }
+
+        if (running.Count == 0)
+        {
+            return true;
         }
 
         using var batchCancel = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        int live = batch.Count;
-        var registrations = new List<CancellationTokenRegistration>(batch.Count);
+        int live = running.Count;
+        var registrations = new List<CancellationTokenRegistration>(running.Count);
         try
         {
-            foreach (var task in batch)
+            foreach (var task in running)
             {
                 registrations.Add(task.CancellationToken.Register(() =>
                 {
@@ -41,27 +52,27 @@ internal sealed partial class VisionWorker
 
             long started = TimeProvider.System.GetTimestamp();
             var results = await model.ClassifyAsync(images, top, batchCancel.Token).ConfigureAwait(false);
-            if (results.Count != images.Length)
+            if (results.Count != images.Count)
             {
-                throw new InvalidOperationException($"the model returned {results.Count} answers for {images.Length} images");
+                throw new InvalidOperationException($"the model returned {results.Count} answers for {images.Count} images");
             }
 
-            VisionLog.Batched(_logger, images.Length, _entry.Name, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
-            for (int i = 0; i < batch.Count; i++)
+            VisionLog.Batched(_logger, images.Count, _entry.Name, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            for (int i = 0; i < running.Count; i++)
             {
-                batch[i].CompleteClassify(Cut(results[i], batch[i].Top));
+                running[i].CompleteClassify(Cut(results[i], running[i].Top));
             }
 
             return true;
         }
         catch (OperationCanceledException) when (batchCancel.IsCancellationRequested)
         {
-            batch.ForEach(t => t.MarkCancelled());
+            running.ForEach(t => t.MarkCancelled());
             return true;
         }
         catch (Exception e)
         {
-            VisionLog.BatchSplit(_logger, batch.Count, _entry.Name, e.Message);
+            VisionLog.BatchSplit(_logger, running.Count, _entry.Name, e.Message);
             return false;
         }
         finally
@@ -74,7 +85,7 @@ internal sealed partial class VisionWorker
     /// <summary>Runs one task by itself: its own cancellation stops the model call, and a failure is only its own.</summary>
     private async Task ClassifyAloneAsync(IImageClassifier model, TaskRecord task)
     {
-        if (task.IsFinished)
+        if (task.IsFinished || task.Image is not { } image)
         {
             return;
         }
@@ -83,7 +94,7 @@ internal sealed partial class VisionWorker
         try
         {
             long started = TimeProvider.System.GetTimestamp();
-            var results = await model.ClassifyAsync([task.Image!], task.Top, cancel.Token).ConfigureAwait(false);
+            var results = await model.ClassifyAsync([image], task.Top, cancel.Token).ConfigureAwait(false);
             if (results.Count != 1)
             {
                 throw new InvalidOperationException($"the model returned {results.Count} answers for one image");
