@@ -187,6 +187,18 @@ public sealed class VisionWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_classifier_is_not_loaded_or_unloaded_by_hand_and_the_refusal_says_what_it_is()
+    {
+        var load = await Assert.ThrowsAsync<EngineException>(() => _harness.Scheduler.LoadModelAsync(Classifier, null, CancellationToken.None));
+        var unload = await Assert.ThrowsAsync<EngineException>(() => _harness.Scheduler.UnloadModelAsync(Classifier, CancellationToken.None));
+
+        Assert.Equal((ErrorKind.InvalidInput, "model"), (load.Kind, load.Field));
+        Assert.Equal("model 'mobilenet' is an image classifier, not a text model; it loads on first use and unloads after its keep-alive", load.Message);
+        Assert.Equal(load.Message, unload.Message);
+        Assert.Equal(0, _harness.Vision.LoadCount);
+    }
+
+    [Fact]
     public async Task An_idle_classifier_is_unloaded_when_its_keep_alive_runs_out()
     {
         await using var harness = new VisionHarness(new SchedulerOptions { KeepAlive = TimeSpan.Zero });
