@@ -32,9 +32,6 @@ internal sealed class OcrWorker : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Recognitions running now.</summary>
-    public int Running => _running.Count;
-
     /// <summary>Called by the scheduler after it queued an OCR task, and by a recognition when it ends.</summary>
     public void Wake() => _wake.Set();
 

@@ -1,3 +1,6 @@
+using LlmOs.Engine.Errors;
+using LlmOs.Engine.Vision;
+
 namespace LlmOs.Engine.Scheduling;
 
 /// <summary>The classifier's place in the memory budget: reserve before loading, unload when idle too long or evicted.</summary>
@@ -22,6 +25,48 @@ internal sealed partial class VisionWorker : IEvictable
     {
         _evictionRequested = true;
         _wake.Set();
+    }
+
+    /// <summary>Reserves memory, loads the classifier and puts its own memory figure in place of the estimate; a failed load releases the reservation.</summary>
+    private async Task<IImageClassifier> LoadAsync()
+    {
+        State = ModelWorkerState.Loading;
+        long started = TimeProvider.System.GetTimestamp();
+        IImageClassifier model;
+        try
+        {
+            await ReserveAsync().ConfigureAwait(false);
+            model = await _backend.LoadAsync(_entry, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not EngineException)
+        {
+            _residency.Release(this);
+            State = ModelWorkerState.Unloaded;
+            VisionLog.ModelLoadFailed(_logger, e, _entry.Name);
+            throw new EngineException(ErrorKind.ModelInvalid, $"model '{_entry.Name}' failed to load: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+        {
+            // A backend that gives up by itself is a failed load, not a shutdown.
+            _residency.Release(this);
+            State = ModelWorkerState.Unloaded;
+            throw new EngineException(ErrorKind.ModelInvalid, $"model '{_entry.Name}' failed to load: the backend gave up");
+        }
+        catch
+        {
+            _residency.Release(this);
+            State = ModelWorkerState.Unloaded;
+            throw;
+        }
+
+        _model = model;
+        Resize(model.MemoryBytes);
+        var took = TimeProvider.System.GetElapsedTime(started);
+        _loadedAt = _time.GetUtcNow();
+        State = ModelWorkerState.Loaded;
+        _metrics.ModelLoaded(_entry.Name, took);
+        VisionLog.ModelLoaded(_logger, _entry.Name, took.TotalMilliseconds, _residency.ReservedBy(this) >> 20);
+        return model;
     }
 
     /// <summary>
