@@ -66,14 +66,14 @@ public sealed class ImageLimitTests : IAsyncLifetime
     [Fact]
     public async Task An_image_over_the_pixel_limit_is_too_large_however_small_its_file()
     {
-        byte[] png = Pictures.SmallPng(Pictures.Eagle, 300); // 90000 pixels
-        Assert.True(png.Length < MaxImageBytes);
+        byte[] jpeg = Pictures.SmallJpeg(Pictures.Eagle, 300); // 90000 pixels
+        Assert.True(jpeg.Length < MaxImageBytes, $"{jpeg.Length} bytes");
 
-        var (status, body) = await VisionDaemon.PostImageAsync(_daemon.Http, "classify", png);
+        var (status, body) = await VisionDaemon.PostImageAsync(_daemon.Http, "classify", jpeg);
 
         Assert.True(status == 413, body.ToString());
         Assert.Equal("too_large", body.GetProperty("error").GetProperty("code").GetString());
-        var (fine, _) = await VisionDaemon.PostImageAsync(_daemon.Http, "classify", Pictures.SmallPng(Pictures.Eagle, 200));
+        var (fine, _) = await VisionDaemon.PostImageAsync(_daemon.Http, "classify", Pictures.SmallJpeg(Pictures.Eagle, 200));
         Assert.Equal(200, fine);
     }
 
@@ -111,7 +111,7 @@ public sealed class ImageLimitTests : IAsyncLifetime
         }
 
         // And an image within the limits passes the same way.
-        string small = $$$"""{"kind":"classify","input":{"image":"{{{Convert.ToBase64String(Pictures.SmallPng(Pictures.Eagle, 200))}}}"}}""";
+        string small = $$$"""{"kind":"classify","input":{"image":"{{{Convert.ToBase64String(Pictures.SmallJpeg(Pictures.Eagle, 200))}}}"}}""";
         using var accepted = await _daemon.Http.PostAsync("v1/tasks?wait=true", UnixHttp.Json(small));
         Assert.Equal("completed", (await TaskWire.ReadTaskAsync(accepted)).State);
         await VisionDaemon.AssertHealthyAsync(_daemon);

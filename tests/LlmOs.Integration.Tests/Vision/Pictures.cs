@@ -47,12 +47,17 @@ internal static class Pictures
     }
 
     /// <summary>A photo made smaller (<paramref name="side"/> pixels square) and saved as PNG: a file small enough for a gdbus command line.</summary>
-    public static byte[] SmallPng(byte[] photo, int side)
+    public static byte[] SmallPng(byte[] photo, int side) => Smaller(photo, side, SKEncodedImageFormat.Png);
+
+    /// <summary>A photo made smaller and saved as JPEG: few bytes for its pixels.</summary>
+    public static byte[] SmallJpeg(byte[] photo, int side) => Smaller(photo, side, SKEncodedImageFormat.Jpeg);
+
+    private static byte[] Smaller(byte[] photo, int side, SKEncodedImageFormat format)
     {
         using var original = SKBitmap.Decode(photo);
         using var small = original.Resize(new SKImageInfo(side, side), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
         using var image = SKImage.FromBitmap(small);
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var data = image.Encode(format, 90);
         return data.ToArray();
     }
 
