@@ -70,6 +70,7 @@ public sealed partial class LlmosDaemon
             MaxQueuedPerUid = settings.MaxQueuedPerUid,
             MaxSequencesPerUid = settings.MaxSequencesPerUid,
             DailyTokensPerUid = settings.DailyTokensPerUid,
+            OcrConcurrency = Math.Max(1, settings.OcrConcurrency),
         });
         services.AddSingleton(new LlamaOptions { Threads = settings.Threads });
         services.AddSingleton<ITextBackend, LlamaBackend>();

@@ -32,8 +32,9 @@ public sealed partial class ImageBusTests : IAsyncLifetime
     [Fact]
     public async Task Gdbus_classifies_image_bytes_as_the_socket_does()
     {
-        byte[] png = Pictures.SmallPng(Pictures.Eagle, 96);
-        string bytes = "[byte " + string.Join(", ", png.Select(b => "0x" + b.ToString("x2", CultureInfo.InvariantCulture))) + "]";
+        // Small, as one argument of a command line may be (128 KiB): 5 characters a byte.
+        byte[] jpeg = Pictures.SmallJpeg(Pictures.Eagle, 128);
+        string bytes = "[byte " + string.Join(",", jpeg.Select(b => "0x" + b.ToString("x2", CultureInfo.InvariantCulture))) + "]";
 
         var result = await BusTools.GdbusCallAsync(_bus.Address, DBusNames.DaemonPath, DBusNames.DaemonInterface + ".Classify", bytes, "{'top': <3>}");
 
@@ -41,7 +42,7 @@ public sealed partial class ImageBusTests : IAsyncLifetime
         Assert.Contains("'model': <'mobilenet'>", result.Stdout);
         var labels = LabelPattern().Matches(result.Stdout).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(3, labels.Count);
-        var (status, socket) = await VisionDaemon.PostImageAsync(_bus.Daemon.Http, "classify", png, "?top=3");
+        var (status, socket) = await VisionDaemon.PostImageAsync(_bus.Daemon.Http, "classify", jpeg, "?top=3");
         Assert.Equal(200, status);
         Assert.Equal(VisionDaemon.Labels(socket).Select(l => l.Label), labels);
     }
