@@ -125,6 +125,25 @@ public sealed partial class ImageBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_takes_a_classify_task_with_the_image_as_bytes_and_its_Finished_signal_has_the_labels()
+    {
+        await using var client = await _bus.ConnectAsync();
+
+        string path = await client.CallDaemonAsync("Submit", "sa{sv}a{sv}", (ref MessageWriter w) =>
+        {
+            w.WriteString("classify");
+            Options(ref w, ("image", VariantValue.Array(Pictures.Eagle)));
+            Options(ref w, ("top", VariantValue.Int32(1)));
+        }, static (m, _) => m.GetBodyReader().ReadObjectPathAsString());
+
+        var finished = await client.WaitForFinishedAsync(path);
+        Assert.Equal("completed", finished.State);
+        Assert.Equal("classify", finished.Task!.Kind);
+        Assert.Equal("bald eagle", finished.Task.Result!.Text);
+        Assert.Equal("bald eagle", Assert.Single(finished.Task.Result.Labels!).Label);
+    }
+
+    [Fact]
     public async Task Bad_images_and_bad_descriptors_get_their_error_names_and_the_daemon_stays_healthy()
     {
         await using var client = await _bus.ConnectAsync();

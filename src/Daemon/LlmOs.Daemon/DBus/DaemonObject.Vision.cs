@@ -21,9 +21,14 @@ internal sealed partial class DaemonObject
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var (bytes, descriptor, options) = ReadImageCall(context.Request, fromDescriptor);
-        var (model, top, priority) = TaskRequestValidator.CheckClassifyOptions(options, "options.");
-        var image = await DecodeAsync(context, bytes, descriptor).ConfigureAwait(false);
-        var response = await visionCalls.ClassifyAsync(new ClassifyCall(image, model, top, priority), caller.Uid, Transport, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
+        ClassifyCall call;
+        using (descriptor)
+        {
+            var (model, top, priority) = TaskRequestValidator.CheckClassifyOptions(options, "options.");
+            call = new ClassifyCall(await DecodeAsync(context, bytes, descriptor).ConfigureAwait(false), model, top, priority);
+        }
+
+        var response = await visionCalls.ClassifyAsync(call, caller.Uid, Transport, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, response, IpcJsonContext.Default.ClassifyResponse);
     }
 
@@ -32,9 +37,14 @@ internal sealed partial class DaemonObject
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var (bytes, descriptor, options) = ReadImageCall(context.Request, fromDescriptor);
-        var (language, priority) = TaskRequestValidator.CheckOcrOptions(options, "options.");
-        var image = await DecodeAsync(context, bytes, descriptor).ConfigureAwait(false);
-        var response = await visionCalls.OcrAsync(new OcrCall(image, language, priority), caller.Uid, Transport, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
+        OcrCall call;
+        using (descriptor)
+        {
+            var (language, priority) = TaskRequestValidator.CheckOcrOptions(options, "options.");
+            call = new OcrCall(await DecodeAsync(context, bytes, descriptor).ConfigureAwait(false), language, priority);
+        }
+
+        var response = await visionCalls.OcrAsync(call, caller.Uid, Transport, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, response, IpcJsonContext.Default.OcrResponse);
     }
 
@@ -43,7 +53,12 @@ internal sealed partial class DaemonObject
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         var (body, descriptor) = ReadAskFd(context.Request);
-        var image = await DecodeAsync(context, null, descriptor).ConfigureAwait(false);
+        Engine.Vision.RgbImage image;
+        using (descriptor)
+        {
+            image = await DecodeAsync(context, null, descriptor).ConfigureAwait(false);
+        }
+
         var answer = await askCalls.AskAsync(body, image, caller.Uid, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, AskMapper.ToDto(answer, body.Explain), IpcJsonContext.Default.AskResultDto);
     }
@@ -108,7 +123,7 @@ internal sealed partial class DaemonObject
         }
     }
 
-    /// <summary>Decodes the image: the bytes that came in the call, or those read from the descriptor (which is closed after).</summary>
+    /// <summary>Decodes the image: the bytes that came in the call, or those read from the descriptor (the caller closes it).</summary>
     private async Task<Engine.Vision.RgbImage> DecodeAsync(MethodContext context, byte[]? bytes, SafeFileHandle? descriptor)
     {
         if (descriptor is null)
@@ -116,11 +131,8 @@ internal sealed partial class DaemonObject
             return images.FromBytes(bytes, ImageArgument);
         }
 
-        using (descriptor)
-        {
-            using var read = await DescriptorReader.ReadAsync(descriptor, images, ImageArgument, context.RequestAborted).ConfigureAwait(false);
-            VisionLog.ReadFromDescriptor(_logger, read.Length, context.Request.SenderAsString ?? "");
-            return images.FromBytes(read.Span, ImageArgument);
-        }
+        using var read = await DescriptorReader.ReadAsync(descriptor, images, ImageArgument, context.RequestAborted).ConfigureAwait(false);
+        VisionLog.ReadFromDescriptor(_logger, read.Length, context.Request.SenderAsString ?? "");
+        return images.FromBytes(read.Span, ImageArgument);
     }
 }
