@@ -179,6 +179,7 @@ public sealed partial class ImageBusTests : IAsyncLifetime
             Options(ref w);
         }, static (m, _) => m.GetBodyReader().ReadDictionaryOfStringToVariantValue()));
         Assert.Equal("org.llmos.Error.InvalidInput", writeOnly.ErrorName);
+        Assert.Contains("cannot be read", writeOnly.ErrorMessage);
 
         var wrongOption = await Refused(client.CallDaemonAsync("Classify", "aya{sv}", (ref MessageWriter w) =>
         {

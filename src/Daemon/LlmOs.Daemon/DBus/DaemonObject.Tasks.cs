@@ -130,9 +130,10 @@ internal sealed partial class DaemonObject
                 : throw new EngineException(ErrorKind.InvalidInput, "'detach' is a boolean (b)", "options.detach");
         }
 
-        // An image may come as bytes (ay) or as base64 text (s), as the socket's JSON has it; its base64 may take MaxImageBytes.
+        // An image may come as bytes (ay) or as base64 text (s), as the socket's JSON has it; its base64 may take
+        // MaxImageBytes beyond MaxRequestBytes, which an input without one keeps to.
         BusImages.BytesToBase64(input, "image");
-        long inputLimit = settings.MaxRequestBytes + ImageInput.Base64Length(settings.MaxImageBytes);
+        long inputLimit = settings.MaxRequestBytes + (input.ContainsKey("image") ? ImageInput.Base64Length(settings.MaxImageBytes) : 0);
         var taskInput = BusInput.Read(input, IpcJsonContext.Default.TaskInput, "input", inputLimit);
         var taskOptions = options.Count == 0 ? null : BusInput.Read(options, IpcJsonContext.Default.TaskOptions, "options", settings.MaxRequestBytes);
         return (new TaskSubmitRequest(kind, taskInput, taskOptions), detach);

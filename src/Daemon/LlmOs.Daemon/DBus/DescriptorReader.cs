@@ -24,6 +24,11 @@ internal static class DescriptorReader
     public static async Task<PooledBytes> ReadAsync(SafeFileHandle handle, ImageInput images, string field, CancellationToken cancellationToken)
     {
         int fd = checked((int)handle.DangerousGetHandle());
+        if (!Posix.IsOpenForReading(fd))
+        {
+            throw Unreadable(field, 9 /* EBADF: not open for reading */);
+        }
+
         long max = images.MaxBytes;
         long size = Posix.RemainingBytes(fd);
         if (size > max)

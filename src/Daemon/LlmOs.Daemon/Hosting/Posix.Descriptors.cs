@@ -15,6 +15,9 @@ internal static partial class Posix
     public const int SeekSet = 0;
     public const int SeekCur = 1;
     public const int SeekEnd = 2;
+    private const int GetStatusFlags = 3; // F_GETFL
+    private const int AccessModeMask = 3; // O_ACCMODE
+    private const int WriteOnly = 1; // O_WRONLY
 
     /// <summary>
     /// Polls one descriptor for input without waiting: the events that came (<c>POLLIN</c>, <c>POLLHUP</c>, <c>POLLERR</c>,
@@ -42,6 +45,13 @@ internal static partial class Posix
         }
     }
 
+    /// <summary>Whether the descriptor was opened for reading (not write-only, as the write end of a pipe is); false when it is not open.</summary>
+    public static bool IsOpenForReading(int fd)
+    {
+        int flags = Fcntl(fd, GetStatusFlags, 0);
+        return flags >= 0 && (flags & AccessModeMask) != WriteOnly;
+    }
+
     /// <summary>How many bytes are left from the descriptor's position to its end, or -1 when it cannot seek (a pipe, a socket).</summary>
     public static long RemainingBytes(int fd)
     {
@@ -61,6 +71,10 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static unsafe partial nint Read(int fd, byte* buffer, nuint count);
+
+    /// <summary>fcntl(2) with an int argument (F_GETFL reads none; a variadic call with only int arguments is safe on Linux x86-64 and arm64).</summary>
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
 
     [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
     private static partial long Seek(int fd, long offset, int whence);
