@@ -7,9 +7,8 @@ public static partial class VisionBench
     /// <summary>The figures as the benchmark prints them: one line per classification configuration, then the OCR paths.</summary>
     public static void Print(Result result, TextWriter writer)
     {
-        string threads = result.Threads > 0 ? result.Threads.ToString(CultureInfo.InvariantCulture) : "the default (0)";
-        writer.WriteLine($"vision ({ModelFileName}, ONNX Runtime threads {threads} in-process and in llmosd; {result.Photos.Count} photos round-robin; every request decodes a JPEG and asks for the top {Top}):");
-        writer.WriteLine($"  in-process load {result.InProcessLoad.TotalMilliseconds:F0} ms; daemon's first request (loads the model) {result.DaemonFirstRequest.TotalMilliseconds:F0} ms; paths take turns in {Rounds} rounds after a warm-up");
+        writer.WriteLine($"vision ({ModelFileName}, {result.Threads} ONNX Runtime thread(s) in-process and in llmosd; {result.Photos.Count} photos round-robin; every request decodes a JPEG and asks for the top {Top}):");
+        writer.WriteLine($"  in-process load {result.InProcessLoad.TotalMilliseconds:F0} ms; {(result.DaemonFirstRequest is { } firstRequest ? $"daemon's first request (loads the model) {firstRequest.TotalMilliseconds:F0} ms" : $"daemon's first request failed: {result.DaemonFailure}")}; paths take turns in {Rounds} rounds after a warm-up");
         writer.WriteLine($"  {"path",-36}{"batch",6}{"calls",7}{"images",8}{"images/s",10}{"p50 ms",9}{"p99 ms",9}  CPU ms/image (in llmosd)");
         foreach (var p in result.Points)
         {
@@ -22,7 +21,7 @@ public static partial class VisionBench
                 continue;
             }
 
-            writer.WriteLine($"  {path,-36}{p.Batch,6}{p.Calls,7}{p.Images,8}{p.ImagesPerSecond,10:F1}{p.P50Milliseconds,9:F2}{p.P99Milliseconds,9:F2}  {p.CpuMillisecondsPerImage:F2} ({p.DaemonCpuMillisecondsPerImage:F2})");
+            writer.WriteLine($"  {path,-36}{p.Batch,6}{p.Calls,7}{p.Images,8}{p.ImagesPerSecond,10:F1}{p.P50Milliseconds,9:F2}{p.P99Milliseconds,9:F2}  {p.CpuMillisecondsPerImage:F2}{(p.Path == "daemon" ? $" ({p.DaemonCpuMillisecondsPerImage:F2})" : "")}");
         }
 
         var inProcess1 = Find(result, "in-process", 1);
