@@ -1,7 +1,7 @@
 namespace LlmOs.Bench;
 
 /// <summary>The benchmark's few options.</summary>
-public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false)
+public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false, bool VisionOnly = false)
 {
     public const string Prompt = "Once upon a time";
     public const int WarmupRequests = 200;
@@ -27,9 +27,10 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
           --runs R        timed rounds per path and stream count, after one warm-up (default 5)
           --requests K    /v1/health requests per configuration, after 200 warm-up (default 2000)
           --samples S     short streams timed for time to first token, alone and beside 7 long streams (default 30)
-          --threads T     llama.cpp threads, in-process and in the daemon (LLMOSD_THREADS); default 0: llmosd's default (one core less than the machine has, at least 1)
+          --threads T     llama.cpp and ONNX Runtime threads, in-process and in the daemon (LLMOSD_THREADS); default 0: llmosd's default (one core less than the machine has, at least 1)
           --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
           --intents-only  run only the intent engine's part (recogniser stages, ask round trips), against a daemon of its own
+          --vision-only   run only the vision part (MobileNetV2 classification at batch 1 and 16, OCR of a full-HD screenshot), against a daemon of its own
           -h, --help      print this help and exit
         """;
 
@@ -37,7 +38,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
     {
         int tokens = 256, runs = 5, requests = 2000, samples = 30, threads = 0;
         string? model = null;
-        bool help = false, intentsOnly = false;
+        bool help = false, intentsOnly = false, visionOnly = false;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -64,6 +65,9 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
                 case "--intents-only":
                     intentsOnly = true;
                     break;
+                case "--vision-only":
+                    visionOnly = true;
+                    break;
                 case "--model":
                     model = Value(args, ref i);
                     break;
@@ -72,7 +76,12 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
             }
         }
 
-        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly);
+        if (intentsOnly && visionOnly)
+        {
+            throw new FormatException("--intents-only and --vision-only exclude each other");
+        }
+
+        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly, visionOnly);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

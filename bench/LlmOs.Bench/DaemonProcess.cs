@@ -37,14 +37,21 @@ public sealed class DaemonProcess : IAsyncDisposable
     /// <summary>
     /// Starts <c>dotnet llmosd.dll --socket DIR/llmosd.sock --data-dir DIR/data</c> with the model copied into DIR/data/models,
     /// batching up to <paramref name="parallelSequences"/> generations per model (LLMOSD_PARALLELSEQUENCES).
+    /// <paramref name="modelFiles"/> are further files copied into the models folder under the names given (a vision
+    /// model and its <c>STEM.labels.json</c>, which the daemon finds there as it finds the GGUF).
     /// </summary>
-    public static DaemonProcess Start(string llmosd, string modelPath, string dir, int threads, int parallelSequences, string busAddress)
+    public static DaemonProcess Start(
+        string llmosd, string modelPath, string dir, int threads, int parallelSequences, string busAddress, IReadOnlyList<(string Source, string Name)>? modelFiles = null)
     {
         string socket = Path.Combine(dir, "llmosd.sock");
         string data = Path.Combine(dir, "data");
         string models = Path.Combine(data, "models");
         Directory.CreateDirectory(models);
         File.Copy(modelPath, Path.Combine(models, Path.GetFileName(modelPath)));
+        foreach (var file in modelFiles ?? [])
+        {
+            File.Copy(file.Source, Path.Combine(models, file.Name));
+        }
 
         string[] args = [llmosd, "--socket", socket, "--data-dir", data];
         var start = new ProcessStartInfo("dotnet")

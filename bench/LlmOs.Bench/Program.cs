@@ -31,7 +31,7 @@ catch (Exception e) when (e is FileNotFoundException or InvalidOperationExceptio
 
 /// <summary>
 /// The whole run: generation in-process and through the daemon at 1 to 8 streams (round by round), time to first
-/// token alone and beside 7 streams, /v1/health, SIGTERM, then the report.
+/// token alone and beside 7 streams, embeddings, intents, vision, /v1/health, D-Bus, SIGTERM, then the report.
 /// </summary>
 internal static class Bench
 {
@@ -40,6 +40,11 @@ internal static class Bench
         if (options.IntentsOnly)
         {
             return await IntentsOnlyAsync(options);
+        }
+
+        if (options.VisionOnly)
+        {
+            return await VisionOnlyAsync(options, args);
         }
 
         long benchStart = Stopwatch.GetTimestamp();
@@ -73,7 +78,8 @@ internal static class Bench
         {
             Progress($"daemon: starting {llmosd}");
             bus = await BenchBus.StartAsync(dir.FullName);
-            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address);
+            var (visionFiles, visionMissing) = VisionFiles();
+            daemon = DaemonProcess.Start(llmosd, model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address, visionFiles);
             var ready = await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
 
             Progress($"generation: 1 warm-up + {options.Runs} rounds of {options.Tokens} tokens per stream: in-process 1 stream, daemon 1, {string.Join(", ", BenchOptions.StreamCounts)} streams, in-process 1 and {BenchOptions.ParallelSequences} sequences on one context");
@@ -92,6 +98,8 @@ internal static class Bench
 
             Progress($"intents: recogniser stages in-process on {IntentBench.StageUtterances.Length} utterances, ask round trips in-process and through POST /v1/ask");
             var intents = await IntentBench.RunAsync(daemon.Socket, model, options.Threads);
+
+            var (vision, visionFailure) = visionMissing is null ? await RunVisionAsync(daemon, options.Threads) : (null, visionMissing);
 
             Progress($"/v1/health: {options.Requests} requests with 1 client, then with {BenchOptions.ConcurrentClients}");
             var health1 = await HealthBench.RunAsync(daemon.Socket, 1, options.Requests, BenchOptions.WarmupRequests);
@@ -113,6 +121,8 @@ internal static class Bench
             EmbeddingBench.Print(embeddings, Console.Out);
             Console.WriteLine();
             IntentBench.Print(intents, Console.Out);
+            Console.WriteLine();
+            PrintVision(vision, visionFailure);
             Console.WriteLine();
             BusReport.Print(busCalls, socketStreams, busStreams, Console.Out);
             Console.WriteLine();
@@ -157,6 +167,74 @@ internal static class Bench
         finally
         {
             dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>--vision-only: the vision part alone (classification, OCR), against a daemon of its own that holds the vision model.</summary>
+    private static async Task<int> VisionOnlyAsync(BenchOptions options, string[] args)
+    {
+        string model = BenchPaths.Model(options.Model);
+        var visionFiles = VisionBench.DaemonModelFiles();
+        var dir = Directory.CreateTempSubdirectory("llmos-bench-");
+        try
+        {
+            using var bus = await BenchBus.StartAsync(dir.FullName);
+            await using var daemon = DaemonProcess.Start(BenchPaths.Llmosd(), model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address, visionFiles);
+            await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
+            var (vision, failure) = await RunVisionAsync(daemon, options.Threads);
+            Console.WriteLine($"llmos benchmark, vision only ({Environment.ProcessorCount} cores, {BenchPaths.Configuration} build)");
+            PrintVision(vision, failure);
+            if (failure is not null)
+            {
+                Console.Error.Write(Tail(daemon.Log));
+            }
+
+            Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench -- {string.Join(' ', args.Select(Quote))}");
+            Console.WriteLine($"daemon:  {daemon.CommandLine}");
+            return failure is null ? 0 : 1;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The vision model and labels for the daemon's models folder; none (and why) when the shared models lack them.</summary>
+    private static (IReadOnlyList<(string Source, string Name)> Files, string? Missing) VisionFiles()
+    {
+        try
+        {
+            return (VisionBench.DaemonModelFiles(), null);
+        }
+        catch (FileNotFoundException e)
+        {
+            return ([], e.Message);
+        }
+    }
+
+    /// <summary>The vision part; a failure (a missing font, an endpoint that answers an error) becomes its line in the report instead of ending the run.</summary>
+    private static async Task<(VisionBench.Result? Result, string? Failure)> RunVisionAsync(DaemonProcess daemon, int threads)
+    {
+        Progress($"vision: {VisionBench.ModelFileName} at batch 1 and {VisionBench.BatchSize}, in-process and through POST /v1/images/classify; OCR of a full-HD screenshot, in-process and through POST /v1/images/ocr");
+        try
+        {
+            return (await VisionBench.RunAsync(daemon.Socket, daemon.Pid, threads), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private static void PrintVision(VisionBench.Result? vision, string? failure)
+    {
+        if (vision is not null)
+        {
+            VisionBench.Print(vision, Console.Out);
+        }
+        else
+        {
+            Console.WriteLine($"vision: failed: {failure}");
         }
     }
 
