@@ -46,6 +46,20 @@ echo "== llmosctl ask \"remind me to call Anna tomorrow at 9\" --json"
 "$out/llmosctl" ask "remind me to call Anna tomorrow at 9" --json; echo
 echo "== llmosctl ask \"put on a countdown of 5 minutes\" --explain   (no template says this: the semantic stage finds timer.set)"
 "$out/llmosctl" ask "put on a countdown of 5 minutes" --explain
+# Images: the small ImageNet classifier of the test models, added with its labels; tesseract reads text (llmosctl image ocr FILE).
+classifier="$(dirname "$model")/mobilenetv2-12-int8.onnx"
+labels="$(dirname "$model")/imagenet-simple-labels.json"
+photo="$(dirname "$model")/photos/eagle.jpg"
+if [ -f "$classifier" ] && [ -f "$labels" ] && [ -f "$photo" ]; then
+    echo "== llmosctl models add $classifier --name mobilenet --labels $labels"
+    "$out/llmosctl" models add "$(realpath "$classifier")" --name mobilenet --labels "$(realpath "$labels")"
+    echo "== llmosctl image classify $photo --top 3"
+    "$out/llmosctl" image classify "$photo" --top 3
+    echo "== llmosctl ask --image $photo \"what is in this picture?\""
+    "$out/llmosctl" ask --image "$photo" "what is in this picture?"
+else
+    echo "== no image classifier beside $model: skipping the image examples"
+fi
 # On a desktop llmosd is also on the session bus (org.llmos.Daemon); without one it serves the socket alone.
 if command -v gdbus >/dev/null && gdbus call --session -d org.llmos.Daemon -o /org/llmos/Daemon \
         -m org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1; then
