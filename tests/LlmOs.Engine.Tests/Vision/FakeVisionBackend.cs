@@ -9,6 +9,7 @@ internal sealed class FakeVisionBackend : IVisionBackend
 {
     private int _failLoads;
     private int _loads;
+    private volatile TaskCompletionSource? _loadGate;
 
     public ConcurrentQueue<FakeImageClassifier> Loaded { get; } = new();
 
@@ -25,10 +26,20 @@ internal sealed class FakeVisionBackend : IVisionBackend
 
     public void FailNextLoads(int count) => Volatile.Write(ref _failLoads, count);
 
-    public Task<IImageClassifier> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
+    /// <summary>Loads wait until <see cref="ReleaseLoads"/>: a test queues all its tasks before the first load ends.</summary>
+    public void HoldLoads() => _loadGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseLoads() => _loadGate?.TrySetResult();
+
+    public async Task<IImageClassifier> LoadAsync(ModelEntry model, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _loads);
         Entries.Enqueue(model);
+        if (_loadGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
         if (Interlocked.Decrement(ref _failLoads) >= 0)
         {
             throw new InvalidDataException("the fake classifier file is not an ONNX model");
@@ -41,6 +52,6 @@ internal sealed class FakeVisionBackend : IVisionBackend
         }
 
         Loaded.Enqueue(classifier);
-        return Task.FromResult<IImageClassifier>(classifier);
+        return classifier;
     }
 }

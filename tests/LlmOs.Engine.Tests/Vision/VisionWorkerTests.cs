@@ -137,7 +137,9 @@ public sealed class VisionWorkerTests : IAsyncLifetime
     public async Task A_load_that_fails_fails_every_waiting_task_as_model_invalid_and_the_next_task_loads_again()
     {
         _harness.Vision.FailNextLoads(1);
+        _harness.Vision.HoldLoads(); // every task is queued before the load fails, however the threads are scheduled
         var tasks = Enumerable.Range(1, VisionWorker.MaxBatchImages + 4).Select(i => _harness.Classify(i + 50)).ToArray();
+        _harness.Vision.ReleaseLoads();
         await Task.WhenAll(tasks.Select(t => t.Finished)).WaitAsync(Patience);
 
         Assert.All(tasks, t => Assert.Equal((TaskState.Failed, ErrorKind.ModelInvalid), (t.State, t.Error!.Kind)));
