@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LlmOs.Client;
+using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Ctl.Cli;
 
@@ -22,6 +23,11 @@ internal static class CommandRunner
             try
             {
                 return await body(parse, client, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LocalFileException e)
+            {
+                output.Error(ErrorCodes.InvalidInput, e.Message);
+                return ExitCodes.Usage;
             }
             catch (LlmosUnreachableException e)
             {
