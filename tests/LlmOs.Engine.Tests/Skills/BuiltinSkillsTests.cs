@@ -23,10 +23,10 @@ public sealed class BuiltinSkillsTests
             [
                 "time.now", "date.today", "timer.set", "timer.cancel", "timer.list", "reminder.add", "reminder.list", "reminder.cancel",
                 "calc.evaluate", "app.open", "volume.set", "volume.change", "volume.mute", "screen.lock", "screenshot.take",
-                "translate.text", "text.summarize", "text.write", "chat",
+                "translate.text", "text.summarize", "text.write", "chat", "image.describe", "image.read_text",
             ];
             Assert.Equal(expected.Order(), catalog.Intents.Order());
-            Assert.Equal(["chat", "text.summarize", "text.write", "translate.text"], skills.Where(s => s.UsesLanguageModel).SelectMany(s => s.Intents).Order());
+            Assert.Equal(["chat", "image.describe", "text.summarize", "text.write", "translate.text"], skills.Where(s => s.UsesLanguageModel).SelectMany(s => s.Intents).Order());
         }
         finally
         {

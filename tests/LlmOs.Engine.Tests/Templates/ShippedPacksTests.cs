@@ -14,7 +14,7 @@ public sealed class ShippedPacksTests
     [
         "time.now", "date.today", "timer.set", "timer.cancel", "timer.list", "reminder.add", "reminder.list", "reminder.cancel",
         "calc.evaluate", "app.open", "volume.set", "volume.change", "volume.mute", "screen.lock", "screenshot.take",
-        "translate.text", "text.summarize", "text.write", "chat",
+        "translate.text", "text.summarize", "text.write", "chat", "image.describe", "image.read_text",
     ];
 
     private static readonly Lazy<LanguageCatalog> Shipped = new(() => LanguagePackLoader.Load([LanguagePackLoader.ShippedDirectory]));
@@ -79,6 +79,12 @@ public sealed class ShippedPacksTests
     [InlineData("how do you say thank you in japanese", "translate.text", "text=thank you;language=ja")]
     [InlineData("summarize this: The launch moved to May.", "text.summarize", "text=The launch moved to May")]
     [InlineData("write a poem about the sea", "text.write", "topic=a poem about the sea")]
+    [InlineData("what is in this picture?", "image.describe", "")]
+    [InlineData("describe this image", "image.describe", "")]
+    [InlineData("what do you see", "image.describe", "")]
+    [InlineData("read the text in this image", "image.read_text", "")]
+    [InlineData("read this screenshot to me", "image.read_text", "")]
+    [InlineData("what does it say", "image.read_text", "")]
     public void English_sentences_land_on_their_intent(string text, string intent, string slots) =>
         AssertLands(Shipped.Value.For("en"), text, intent, slots);
 
@@ -91,6 +97,8 @@ public sealed class ShippedPacksTests
     [InlineData("quita el silencio", "volume.mute", "state=off")]
     [InlineData("bloquea la pantalla", "screen.lock", "")]
     [InlineData("escribe un poema sobre el mar", "text.write", "topic=un poema sobre el mar")]
+    [InlineData("qué hay en esta imagen", "image.describe", "")]
+    [InlineData("léeme esta captura", "image.read_text", "")]
     public void Spanish_sentences_land_on_their_intent(string text, string intent, string slots) =>
         AssertLands(Shipped.Value.For("es"), text, intent, slots);
 

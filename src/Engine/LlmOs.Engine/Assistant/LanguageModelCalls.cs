@@ -12,6 +12,9 @@ namespace LlmOs.Engine.Assistant;
 /// </summary>
 public sealed class LanguageModelCalls(Scheduler scheduler, ModelRegistry registry)
 {
+    /// <summary>The scheduler these calls queue on; skills that queue other work for the caller (images) use it too.</summary>
+    public Scheduler Scheduler => scheduler;
+
     /// <summary>The default text model's name, or null when none is installed (or none is the default).</summary>
     public string? DefaultModel
     {

@@ -4,8 +4,10 @@ namespace LlmOs.Engine.Models;
 
 /// <summary>
 /// The models this machine has: files in the models folder, models named in configuration and
-/// models added by users (remembered in the state directory). Metadata comes from the GGUF
-/// header, read once per file version; an unreadable file is listed as invalid and never loaded.
+/// models added by users (remembered in the state directory). A <c>.gguf</c> file is a text model whose
+/// metadata comes from its header, read once per file version; an unreadable file is listed as invalid and never
+/// loaded. A <c>.onnx</c> file is an image classifier (<see cref="ModelKind.Vision"/>), usable with its labels file
+/// (<c>ModelRegistry.Vision.cs</c>); its backend validates the file itself when it loads it.
 /// </summary>
 public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProvider time)
 {
@@ -41,7 +43,8 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
                 ?? throw new EngineException(ErrorKind.ModelNotFound, $"no model named '{name}'; 'llmosctl models list' shows the installed ones", "options.model");
             if (entry.Kind != ModelKind.Text)
             {
-                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is an embedding model; it cannot generate text", "options.model");
+                string what = entry.Kind == ModelKind.Vision ? "an image classifier" : "an embedding model";
+                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {what}; it cannot generate text", "options.model");
             }
 
             return entry.IsValid
@@ -68,7 +71,9 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
 
         if (Directory.Exists(options.ModelsDirectory))
         {
-            foreach (var file in Directory.EnumerateFiles(options.ModelsDirectory, "*.gguf").Order(StringComparer.Ordinal))
+            var files = Directory.EnumerateFiles(options.ModelsDirectory, "*.gguf").Order(StringComparer.Ordinal)
+                .Concat(Directory.EnumerateFiles(options.ModelsDirectory, "*.onnx").Order(StringComparer.Ordinal));
+            foreach (var file in files)
             {
                 byName[System.IO.Path.GetFileNameWithoutExtension(file)] = Describe(new ModelDeclaration(System.IO.Path.GetFileNameWithoutExtension(file), file), ModelSource.ModelsDirectory);
             }
@@ -84,14 +89,17 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
             byName[declaration.Name] = Describe(declaration, ModelSource.Configured);
         }
 
-        // One default at most: configuration's choice, else the most recent one marked by a user.
-        string? defaultName = options.DefaultModel ?? _added.LastOrDefault(d => d.IsDefault)?.Name
-            ?? options.Configured.FirstOrDefault(d => d.IsDefault)?.Name;
-        return [.. byName.Values.Select(e => e with { IsDefault = e.Name == defaultName }).OrderBy(e => e.Name, StringComparer.Ordinal)];
+        var defaults = DefaultNames(byName);
+        return [.. byName.Values.Select(e => e with { IsDefault = defaults.Contains(e.Name) }).OrderBy(e => e.Name, StringComparer.Ordinal)];
     }
 
     private ModelEntry Describe(ModelDeclaration declaration, ModelSource source)
     {
+        if (KindOf(declaration.Path) == ModelKind.Vision)
+        {
+            return DescribeVision(declaration, source);
+        }
+
         var info = new FileInfo(declaration.Path);
         if (!info.Exists)
         {

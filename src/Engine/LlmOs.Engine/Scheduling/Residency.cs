@@ -87,6 +87,23 @@ internal sealed class Residency(long budgetBytes, TimeProvider time, ILogger log
     /// <summary>Called when a model becomes idle: a load waiting for memory may now evict it.</summary>
     public void BecameIdle() => _released.Set();
 
+    /// <summary>
+    /// Replaces a loaded model's reservation with what it says it really takes. The model is in memory already, so this
+    /// never waits; a larger figure only makes the next loads evict sooner.
+    /// </summary>
+    public void Resize(IEvictable model, long bytes)
+    {
+        lock (_gate)
+        {
+            if (_reserved.ContainsKey(model))
+            {
+                _reserved[model] = bytes;
+            }
+        }
+
+        _released.Set();
+    }
+
     public void Release(IEvictable model)
     {
         lock (_gate)

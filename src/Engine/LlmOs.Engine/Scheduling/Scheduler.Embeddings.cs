@@ -38,9 +38,13 @@ public sealed partial class Scheduler
         return task;
     }
 
-    /// <summary>The load state of any model of the registry, text or embedding.</summary>
-    public ModelWorkerState StateOf(ModelEntry model) =>
-        model.Kind == ModelKind.Embedding ? EmbeddingStateOf(model.Name) : StateOf(model.Name);
+    /// <summary>The load state of any model of the registry: text, embedding or image classifier.</summary>
+    public ModelWorkerState StateOf(ModelEntry model) => model.Kind switch
+    {
+        ModelKind.Embedding => EmbeddingStateOf(model.Name),
+        ModelKind.Vision => VisionStateOf(model.Name),
+        _ => StateOf(model.Name),
+    };
 
     /// <summary>The load state of an embedding model (what <see cref="StateOf(string)"/> is for text models).</summary>
     public ModelWorkerState EmbeddingStateOf(string model) =>

@@ -11,14 +11,13 @@ public sealed partial class Scheduler
 
     /// <summary>The models in memory or being loaded, with what they hold and serve.</summary>
     public IReadOnlyList<ResidentModel> Resident() =>
-        [.. _workers.Values.Select(w => w.Describe()).Concat(_embeddingWorkers.Values.Select(w => w.Describe())).OfType<ResidentModel>()
+        [.. _workers.Values.Select(w => w.Describe()).Concat(_embeddingWorkers.Values.Select(w => w.Describe())).Concat(VisionResident()).OfType<ResidentModel>()
             .OrderBy(m => m.Name, StringComparer.Ordinal)];
 
     /// <summary>Loads a text model now (waiting for memory if need be) and keeps it for <paramref name="keepAlive"/>.</summary>
     public async Task<ResidentModel> LoadModelAsync(string name, TimeSpan? keepAlive, CancellationToken cancellationToken)
     {
-        var entry = _registry.Resolve(name);
-        RequireText(entry);
+        var entry = TextModelNamed(name);
         var worker = WorkerFor(entry);
         await worker.LoadAsync(keepAlive, cancellationToken).ConfigureAwait(false);
         return worker.Describe() ?? throw new EngineException(ErrorKind.Busy, $"model '{name}' was unloaded again at once", retryAfter: TimeSpan.FromSeconds(1));
@@ -27,7 +26,7 @@ public sealed partial class Scheduler
     /// <summary>Unloads a model as soon as nothing runs on it or waits for it. False when it was not loaded.</summary>
     public async Task<bool> UnloadModelAsync(string name, CancellationToken cancellationToken)
     {
-        var entry = _registry.Resolve(name);
+        var entry = TextModelNamed(name);
         if (!_workers.TryGetValue(entry.Name, out var worker) || worker.State == ModelWorkerState.Unloaded)
         {
             return false;
@@ -48,11 +47,21 @@ public sealed partial class Scheduler
         }
     }
 
-    private static void RequireText(ModelEntry entry)
+    /// <summary>
+    /// The text model <paramref name="name"/> names. Only text models are loaded and unloaded by hand: an embedding model
+    /// or an image classifier named here is refused with what it is, not as a model that cannot generate text.
+    /// </summary>
+    private ModelEntry TextModelNamed(string name)
     {
-        if (entry.Kind != ModelKind.Text)
+        if (_registry.List().FirstOrDefault(e => e.Name == name) is { Kind: not ModelKind.Text } other)
         {
-            throw new EngineException(ErrorKind.InvalidInput, $"model '{entry.Name}' is a {entry.Kind.ToString().ToLowerInvariant()} model, not a text model", "model");
+            string what = other.Kind == ModelKind.Vision ? "an image classifier" : "an embedding model";
+            throw new EngineException(
+                ErrorKind.InvalidInput,
+                $"model '{name}' is {what}, not a text model; it loads on first use and unloads after its keep-alive",
+                "model");
         }
+
+        return _registry.Resolve(name);
     }
 }

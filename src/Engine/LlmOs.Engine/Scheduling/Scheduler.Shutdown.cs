@@ -59,5 +59,6 @@ public sealed partial class Scheduler : IAsyncDisposable
 
         _workers.Clear();
         await DisposeEmbeddingsAsync().ConfigureAwait(false);
+        await DisposeVisionAsync().ConfigureAwait(false);
     }
 }

@@ -42,4 +42,10 @@ public sealed class SchedulerOptions
     /// once, so the queue limits do not bound them, while each holds a call to an app open for up to the timeout.
     /// </summary>
     public int MaxIntentsPerUid { get; init; } = 16;
+
+    /// <summary>
+    /// Text recognitions (OCR tasks) run at once; more wait in their fair queue. Tesseract keeps a core busy per
+    /// recognition, so one at a time by default leaves the other cores to the models.
+    /// </summary>
+    public int OcrConcurrency { get; init; } = 1;
 }

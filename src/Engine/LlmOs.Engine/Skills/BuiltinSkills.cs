@@ -3,6 +3,7 @@ using LlmOs.Engine.Skills.Alarms;
 using LlmOs.Engine.Skills.Calculator;
 using LlmOs.Engine.Skills.Clock;
 using LlmOs.Engine.Skills.Desktop;
+using LlmOs.Engine.Skills.Vision;
 using LlmOs.Engine.Skills.Writing;
 
 namespace LlmOs.Engine.Skills;
@@ -31,6 +32,8 @@ public static class BuiltinSkills
             new SummarizeSkill(languageModel),
             new WriteSkill(languageModel),
             new ChatSkill(languageModel),
+            new ImageDescribeSkill(languageModel),
+            new ImageReadTextSkill(languageModel.Scheduler),
         ];
     }
 }

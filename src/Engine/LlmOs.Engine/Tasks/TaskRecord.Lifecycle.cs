@@ -100,6 +100,12 @@ public sealed partial class TaskRecord
             }
 
             record();
+            Image = null;
+            if (Question is { Image: not null } question)
+            {
+                Question = question with { Image = null };
+            }
+
             State = state;
             FinishedAt = _time.GetUtcNow();
             Events.Append(new TaskEvent(kind));

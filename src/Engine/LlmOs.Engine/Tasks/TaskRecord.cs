@@ -112,14 +112,17 @@ public sealed partial class TaskRecord
     /// <summary>The handler's answer once an intent task completed.</summary>
     public IntentReply? Reply { get; private set; }
 
-    /// <summary>What an ask task asks; null for other kinds.</summary>
-    public AskRequest? Question { get; }
+    /// <summary>What an ask task asks; null for other kinds. Its image is let go once the task has finished.</summary>
+    public AskRequest? Question { get; private set; }
 
     /// <summary>The answer once an ask task completed.</summary>
     public AskResult? Answer { get; private set; }
 
-    /// <summary>The image of a classify or OCR task; null for other kinds.</summary>
-    public RgbImage? Image { get; }
+    /// <summary>
+    /// The image of a classify or OCR task; null for other kinds, and once the task has finished: a finished task stays
+    /// in the store for minutes, and must not hold tens of megabytes of pixels all that time.
+    /// </summary>
+    public RgbImage? Image { get; private set; }
 
     /// <summary>How many labels a classify task wants.</summary>
     public int Top { get; }

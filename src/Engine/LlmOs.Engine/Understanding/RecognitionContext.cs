@@ -14,4 +14,8 @@ public sealed record RecognitionContext(
     LanguagePack Language,
     IntentCatalog Catalog,
     SlotContext Slots,
-    uint CallerUid);
+    uint CallerUid)
+{
+    /// <summary>Whether an image came with the utterance; without one, intents that need it are left to the templates (<see cref="Catalog.CatalogIntent.NeedsImage"/>).</summary>
+    public bool HasImage { get; init; }
+}

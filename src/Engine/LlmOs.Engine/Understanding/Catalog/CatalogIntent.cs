@@ -17,4 +17,11 @@ public sealed record CatalogIntent(
     string? Description = null)
 {
     public IntentRegistration? Registration { get; init; }
+
+    /// <summary>
+    /// An intent about an attached image (<c>image.describe</c>, <c>image.read_text</c>). With an image only these compete
+    /// (<see cref="Assistant.AskService"/>); without one they are reached by their templates alone, so that a question
+    /// merely like "what is this" is not taken from the chat by the semantic or language-model stages.
+    /// </summary>
+    public bool NeedsImage { get; init; }
 }

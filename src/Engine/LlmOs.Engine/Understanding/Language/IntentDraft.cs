@@ -7,6 +7,9 @@ internal sealed class IntentDraft(string name)
 
     public string? Description { get; set; }
 
+    /// <summary>Whether the intent is about an attached image (<c>needs_image: true</c>).</summary>
+    public bool NeedsImage { get; set; }
+
     public Dictionary<string, string> Slots { get; } = new(StringComparer.Ordinal);
 
     public List<string> Templates { get; } = [];

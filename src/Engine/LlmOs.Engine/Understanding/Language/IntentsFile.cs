@@ -5,7 +5,8 @@ namespace LlmOs.Engine.Understanding.Language;
 
 /// <summary>
 /// Reads an intents.yaml into a language: <c>name</c>, <c>rules</c> (shared template pieces) and <c>intents</c>, each
-/// with <c>description</c>, <c>slots</c> (name: type), <c>templates</c> and <c>examples</c>. A new intent is added; an
+/// with <c>description</c>, <c>slots</c> (name: type), <c>templates</c>, <c>examples</c> and, for an intent about an
+/// attached image, <c>needs_image: true</c> (see <see cref="Catalog.CatalogIntent.NeedsImage"/>). A new intent is added; an
 /// existing one gains the file's slots, templates and examples. Everything is checked first: each template parses,
 /// names only known rules and declared slots, and every slot type is one the parsers know.
 /// </summary>
@@ -43,6 +44,7 @@ internal static class IntentsFile
             }
 
             target.Description = draft.Description ?? target.Description;
+            target.NeedsImage |= draft.NeedsImage;
             foreach (var (slot, type) in draft.Slots)
             {
                 target.Slots[slot] = type;
@@ -56,7 +58,7 @@ internal static class IntentsFile
     private static IntentDraft ReadIntent(LanguageDraft language, YamlNodes yaml, Dictionary<string, string> rules, string name, YamlMappingNode node)
     {
         var existing = language.Find(name);
-        var draft = new IntentDraft(name) { Description = yaml.Scalar(node, "description") };
+        var draft = new IntentDraft(name) { Description = yaml.Scalar(node, "description"), NeedsImage = NeedsImage(yaml, node, name) };
         var slots = new Dictionary<string, string>(existing?.Slots ?? [], StringComparer.Ordinal);
         foreach (var (slot, typeNode) in yaml.Entries(yaml.Mapping(node, "slots") ?? []))
         {
@@ -92,6 +94,13 @@ internal static class IntentsFile
 
         return draft;
     }
+
+    private static bool NeedsImage(YamlNodes yaml, YamlMappingNode node, string name) => yaml.Scalar(node, "needs_image")?.Trim() switch
+    {
+        null or "false" => false,
+        "true" => true,
+        _ => throw yaml.Error(node, $"intent {name}: needs_image is true or false"),
+    };
 
     /// <summary>Parses a template (rules expanded when given) and reports a syntax error at the template's line.</summary>
     private static TemplateNode Check(YamlNodes yaml, YamlNode node, string template, Dictionary<string, string>? rules)

@@ -100,7 +100,7 @@ internal sealed class LanguageDraft(string code)
             new Dictionary<string, string>(i.Slots, StringComparer.Ordinal),
             [.. i.Templates],
             [.. i.Examples],
-            i.Description))],
+            i.Description) { NeedsImage = i.NeedsImage })],
         Lists = Lists.ToDictionary(l => l.Key, l => (IReadOnlyList<ListEntry>)[.. l.Value], StringComparer.Ordinal),
         Responses = new Dictionary<string, string>(Responses, StringComparer.Ordinal),
         Words = _readWords ?? LanguageWords.FromYaml([]),

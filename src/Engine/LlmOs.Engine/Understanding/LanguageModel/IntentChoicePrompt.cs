@@ -54,16 +54,19 @@ internal sealed class IntentChoicePrompt
         return new IntentChoicePrompt(system.ToString(), JsonSchemaGrammar.ToGbnf(schema.RootElement));
     }
 
-    /// <summary>Each intent name once (an app's intent of a built-in's name is the one <see cref="IntentCatalog.Find"/> gives), chat left out.</summary>
+    /// <summary>
+    /// Each intent name once (an app's intent of a built-in's name is the one <see cref="IntentCatalog.Find"/> gives), chat
+    /// left out, and the intents about an attached image too: this stage never sees an image (<see cref="CatalogIntent.NeedsImage"/>).
+    /// </summary>
     private static List<CatalogIntent> Distinct(IntentCatalog catalog)
     {
         var names = new HashSet<string>(StringComparer.Ordinal) { IntentUnderstanding.ChatIntent };
         var intents = new List<CatalogIntent>();
         foreach (var intent in catalog.Intents)
         {
-            if (names.Add(intent.Name))
+            if (names.Add(intent.Name) && (catalog.Find(intent.Name) ?? intent) is { NeedsImage: false } found)
             {
-                intents.Add(catalog.Find(intent.Name) ?? intent);
+                intents.Add(found);
             }
         }
 

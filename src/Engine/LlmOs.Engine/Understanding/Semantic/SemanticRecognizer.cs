@@ -154,6 +154,15 @@ public sealed partial class SemanticRecognizer(Scheduler scheduler, ILogger<Sema
 
         var candidates = new List<IntentCandidate>(MaxCandidates);
         Span<bool> taken = intents <= 256 ? stackalloc bool[intents] : new bool[intents];
+        if (!context.HasImage)
+        {
+            // Without an image, an intent about one is reached only by its templates (CatalogIntent.NeedsImage).
+            for (int i = 0; i < intents; i++)
+            {
+                taken[i] = context.Catalog.Find(index.Intents[i])?.NeedsImage == true;
+            }
+        }
+
         for (int n = 0; n < MaxCandidates; n++)
         {
             int best = -1;
