@@ -290,4 +290,28 @@ public sealed class DaemonConfigurationTests : IDisposable
         Assert.Equal(3, settings.Threads);
         Assert.Equal("wheel", settings.SocketGroup);
     }
+
+    [Fact]
+    public void Image_settings_have_their_defaults_and_bind_from_json_and_the_environment()
+    {
+        var defaults = Load();
+        Assert.Equal(33554432, defaults.MaxImageBytes);
+        Assert.Equal(50_000_000, defaults.MaxImagePixels);
+        Assert.Equal(1, defaults.OcrConcurrency);
+
+        string file = _temp.WriteFile("images.json", """
+            {
+              "maxImageBytes": 1000, "maxImagePixels": 2000, "ocrConcurrency": 2,
+              "models": [{ "name": "mobilenet", "path": "/models/mobilenet.onnx", "labels": "/models/imagenet.json" }]
+            }
+            """);
+        SetVariable("LLMOSD_MAXIMAGEPIXELS", "3000");
+
+        var settings = Load("--config", file);
+
+        Assert.Equal(1000, settings.MaxImageBytes);
+        Assert.Equal(3000, settings.MaxImagePixels); // the environment wins over the file
+        Assert.Equal(2, settings.OcrConcurrency);
+        Assert.Equal("/models/imagenet.json", Assert.Single(settings.Models).Labels);
+    }
 }

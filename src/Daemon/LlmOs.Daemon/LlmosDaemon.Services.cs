@@ -20,6 +20,7 @@ using LlmOs.Engine.Skills;
 using LlmOs.Engine.Skills.Alarms;
 using LlmOs.Engine.Skills.Desktop;
 using LlmOs.Engine.Tasks;
+using LlmOs.Engine.Tesseract;
 using LlmOs.Engine.Understanding;
 using LlmOs.Engine.Understanding.Catalog;
 using LlmOs.Engine.Understanding.Language;
@@ -27,6 +28,7 @@ using LlmOs.Engine.Understanding.LanguageModel;
 using LlmOs.Engine.Understanding.Semantic;
 using LlmOs.Engine.Understanding.Slots;
 using LlmOs.Engine.Understanding.Templates;
+using LlmOs.Engine.Vision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -48,7 +50,7 @@ public sealed partial class LlmosDaemon
             Builtin = sp.GetRequiredService<IEmbeddingBackend>().BuiltinModels,
             ModelsDirectory = Path.Combine(settings.DataDir, "models"),
             StateFile = Path.Combine(settings.DataDir, "registry.json"),
-            Configured = [.. settings.Models.Select(m => new ModelDeclaration(m.Name, m.Path, m.Default))],
+            Configured = [.. settings.Models.Select(m => new ModelDeclaration(m.Name, m.Path, m.Default, m.Labels))],
             DefaultModel = string.IsNullOrEmpty(settings.DefaultModel) ? null : settings.DefaultModel,
         });
         services.AddSingleton<ModelRegistry>();
@@ -68,18 +70,21 @@ public sealed partial class LlmosDaemon
             MaxQueuedPerUid = settings.MaxQueuedPerUid,
             MaxSequencesPerUid = settings.MaxSequencesPerUid,
             DailyTokensPerUid = settings.DailyTokensPerUid,
+            OcrConcurrency = Math.Max(1, settings.OcrConcurrency),
         });
         services.AddSingleton(new LlamaOptions { Threads = settings.Threads });
         services.AddSingleton<ITextBackend, LlamaBackend>();
         services.AddSingleton<PrometheusEngineMetrics>();
         services.AddSingleton<IEngineMetrics>(sp => sp.GetRequiredService<PrometheusEngineMetrics>());
-        services.AddSingleton<Scheduler>();
+        AddVision(services, settings);
+        services.AddSingleton<Scheduler>(); // takes the vision backend and the OCR engine registered above
         services.AddSingleton<SchedulerGauges>();
         services.AddSingleton<MetricsExporter>();
         services.AddSingleton<TaskRequestValidator>();
         services.AddSingleton<TaskSubmitter>();
         services.AddSingleton<CallerLimits>();
         services.AddSingleton<AskCalls>();
+        services.AddSingleton<VisionCalls>();
         services.AddSingleton<CapabilityReporter>();
         services.AddSingleton<StatusReporter>();
         services.AddSingleton<OpenAiRequestValidator>();
@@ -88,6 +93,17 @@ public sealed partial class LlmosDaemon
         services.AddHostedService<TaskRetention>();
         AddAssistant(services, settings);
         AddBus(services, settings);
+    }
+
+    /// <summary>Images: decoding at the boundary, ONNX image classifiers, tesseract's text recognition.</summary>
+    private static void AddVision(IServiceCollection services, DaemonSettings settings)
+    {
+        services.AddSingleton<IImageDecoder, SkiaImageDecoder>();
+        services.AddSingleton(new OnnxVisionOptions { Threads = settings.Threads });
+        services.AddSingleton<IVisionBackend, OnnxVisionBackend>();
+        services.AddSingleton(new TesseractOptions { MaxConcurrency = Math.Max(1, settings.OcrConcurrency) });
+        services.AddSingleton<IOcrEngine, TesseractOcrEngine>(); // the container disposes it, and its tesseract instances
+        services.AddSingleton<ImageInput>();
     }
 
     /// <summary>The intent engine: languages, catalogs, recognisers in order, skills, alarms and their due events.</summary>

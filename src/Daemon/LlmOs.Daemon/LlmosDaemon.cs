@@ -4,6 +4,7 @@ using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Http.Ask;
 using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Http.OpenAi;
+using LlmOs.Daemon.Http.Vision;
 using LlmOs.Engine.Scheduling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -62,6 +63,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         CapabilityEndpoints.Map(app);
         IntentEndpoints.Map(app);
         AskEndpoints.Map(app);
+        ImageEndpoints.Map(app);
         EventEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings);

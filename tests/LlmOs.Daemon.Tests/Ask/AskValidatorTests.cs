@@ -12,8 +12,8 @@ public sealed class AskValidatorTests
 {
     private readonly TaskRequestValidator _validator = new(new DaemonSettings { MaxUtteranceChars = 50 });
 
-    private static TaskSubmitRequest Ask(string? utterance, TaskOptions? options = null, string? image = null) =>
-        new("ask", new TaskInput(null, Utterance: utterance, Image: image), options);
+    private static TaskSubmitRequest Ask(string? utterance, TaskOptions? options = null) =>
+        new("ask", new TaskInput(null, Utterance: utterance), options);
 
     private void Refused(TaskSubmitRequest request, ErrorKind kind, string field)
     {
@@ -83,9 +83,8 @@ public sealed class AskValidatorTests
     }
 
     [Fact]
-    public void What_an_ask_does_not_take_is_refused_and_an_image_waits_for_the_vision_issue()
+    public void What_an_ask_does_not_take_is_refused()
     {
-        Refused(Ask("what is this", image: "aGk="), ErrorKind.Unsupported, "input.image");
         Refused(new TaskSubmitRequest("ask", new TaskInput("a prompt", Utterance: "hi")), ErrorKind.InvalidInput, "input");
         Refused(new TaskSubmitRequest("ask", new TaskInput(null, Texts: ["x"], Utterance: "hi")), ErrorKind.InvalidInput, "input");
         Refused(new TaskSubmitRequest("ask", new TaskInput(null, Intent: "timer.set", Utterance: "hi")), ErrorKind.InvalidInput, "input");

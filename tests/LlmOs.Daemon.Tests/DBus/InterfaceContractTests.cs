@@ -14,6 +14,11 @@ public sealed class InterfaceContractTests
     [InlineData("GetStatus", "", "a{sv}")]
     [InlineData("ListTasks", "", "ao")]
     [InlineData("RegisterIntentHandler", "oaa{sv}", "")]
+    [InlineData("Classify", "aya{sv}", "a{sv}")]
+    [InlineData("ClassifyFd", "ha{sv}", "a{sv}")]
+    [InlineData("Ocr", "aya{sv}", "a{sv}")]
+    [InlineData("OcrFd", "ha{sv}", "a{sv}")]
+    [InlineData("AskFd", "sha{sv}", "a{sv}")]
     public void Each_method_has_the_files_signatures(string member, string input, string output)
     {
         var method = Daemon1.Find(member)!;

@@ -36,18 +36,24 @@ public sealed class CapabilityTests(DaemonFixture fixture) : IClassFixture<Daemo
         Assert.Equal(["all-minilm-l6-v2"], before.Embeddings.Models);
         Assert.Equal(CapabilityStates.Ready, before.Intents.State); // templates and skills need no model
         Assert.Equal(["stories260K"], before.Intents.Models);
-        foreach (var other in (CapabilityDto[])[before.Transcription, before.CommandRecognition, before.SpeechSynthesis, before.Classification, before.Ocr])
+        foreach (var other in (CapabilityDto[])[before.Transcription, before.CommandRecognition, before.SpeechSynthesis])
         {
             Assert.Equal(CapabilityStates.Unavailable, other.State);
             Assert.Empty(other.Models);
         }
+
+        // Images: no classifier is installed here; text recognition needs only tesseract and its language data.
+        Assert.Equal(CapabilityStates.NeedsModel, before.Classification.State);
+        Assert.Contains("--labels", before.Classification.Detail);
+        Assert.Equal(CapabilityStates.Ready, before.Ocr.State);
+        Assert.Contains("eng", before.Ocr.Models);
 
         var table = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "capabilities");
         Assert.Equal(0, table.ExitCode);
         var lines = table.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("KIND", lines[0]);
         Assert.Matches(@"^text_generation\s+available\s+stories260K\s+installed", lines[1]);
-        Assert.Matches(@"^ocr\s+unavailable\s+-\s+", Assert.Single(lines, l => l.StartsWith("ocr", StringComparison.Ordinal)));
+        Assert.Matches(@"^ocr\s+ready\s+\S*eng", Assert.Single(lines, l => l.StartsWith("ocr", StringComparison.Ordinal)));
 
         await _daemon.Client.GenerateAsync("Once upon a time", new TaskOptions(MaxTokens: 2, KeepAlive: JsonSerializer.SerializeToElement(-1)));
 

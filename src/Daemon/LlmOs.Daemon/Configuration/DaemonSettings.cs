@@ -34,6 +34,18 @@ public sealed class DaemonSettings
 
     public int MaxPromptChars { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// The largest image file a request may carry, in bytes (raw on <c>/v1/images/*</c> and D-Bus, base64 in JSON bodies,
+    /// whose limit rises by its base64 size on the endpoints that take images); larger ones are <c>too_large</c>.
+    /// </summary>
+    public long MaxImageBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>The most pixels an image may declare (width × height), checked before decoding; more is <c>too_large</c>.</summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
+    /// <summary>Text recognitions that run at once, each with its own tesseract instance (and a core).</summary>
+    public int OcrConcurrency { get; set; } = 1;
+
     /// <summary>The longest utterance an ask takes, in UTF-16 characters; longer ones are refused as <c>too_large</c>.</summary>
     public int MaxUtteranceChars { get; set; } = 4096;
 

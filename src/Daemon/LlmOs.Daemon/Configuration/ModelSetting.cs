@@ -8,4 +8,7 @@ public sealed class ModelSetting
     public string Path { get; set; } = "";
 
     public bool Default { get; set; }
+
+    /// <summary>An image classifier's labels file (<c>.json</c> array or <c>.txt</c>, one per line); null for other models.</summary>
+    public string? Labels { get; set; }
 }

@@ -29,6 +29,9 @@ internal abstract class BusObject(BusPeers peers, ILogger logger) : IPathMethodH
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Whether the method <paramref name="member"/> takes a file descriptor (its signature has an h); none does unless said.</summary>
+    protected virtual bool TakesDescriptors(string member) => false;
+
     /// <summary>Answers one call (its reply, or a thrown refusal).</summary>
     protected abstract ValueTask DispatchAsync(MethodContext context);
 
@@ -45,9 +48,9 @@ internal abstract class BusObject(BusPeers peers, ILogger logger) : IPathMethodH
             }
 
             await Task.Yield();
-            if (context.Request.UnixFdCount > 0)
+            if (context.Request.UnixFdCount > 0 && !TakesDescriptors(context.Request.MemberAsString ?? ""))
             {
-                throw new EngineException(ErrorKind.InvalidInput, "llmosd takes no file descriptors");
+                throw new EngineException(ErrorKind.InvalidInput, "llmosd takes file descriptors only with ClassifyFd, OcrFd and AskFd");
             }
 
             await DispatchAsync(context).ConfigureAwait(false);

@@ -8,12 +8,16 @@ namespace LlmOs.Daemon.DBus;
 
 internal sealed partial class DaemonObject
 {
-    /// <summary>Ask(s utterance, a{sv} options) → a{sv}: the socket's <c>POST /v1/ask</c>; the ask ends with the call or the caller.</summary>
+    /// <summary>
+    /// Ask(s utterance, a{sv} options) → a{sv}: the socket's <c>POST /v1/ask</c>, an image (option <c>image</c>, ay) included;
+    /// the ask ends with the call or the caller.
+    /// </summary>
     private async ValueTask AskAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var body = ReadAsk(context.Request, withExplain: true);
-        var answer = await askCalls.AskAsync(body, caller.Uid, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
+        var (body, imageBytes) = ReadAsk(context.Request, withExplain: true);
+        var image = imageBytes is null ? null : images.FromBytes(imageBytes, "options.image");
+        var answer = await askCalls.AskAsync(body, image, caller.Uid, caller.Peer.Attach, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, AskMapper.ToDto(answer, body.Explain), IpcJsonContext.Default.AskResultDto);
     }
 
@@ -21,7 +25,9 @@ internal sealed partial class DaemonObject
     private async ValueTask TestUtteranceAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var understood = await askCalls.TestAsync(ReadAsk(context.Request, withExplain: false), caller.Uid, context.RequestAborted).ConfigureAwait(false);
+        var (body, imageBytes) = ReadAsk(context.Request, withExplain: false);
+        var image = imageBytes is null ? null : images.FromBytes(imageBytes, "options.image");
+        var understood = await askCalls.TestAsync(body, image, caller.Uid, context.RequestAborted).ConfigureAwait(false);
         ReplyRecord(context, AskMapper.ToDto(understood), IpcJsonContext.Default.IntentTestResponse);
     }
 
@@ -55,18 +61,32 @@ internal sealed partial class DaemonObject
         ReplyEmpty(context);
     }
 
-    /// <summary>The utterance and the options dictionary (language, time_zone, explain: TestUtterance always explains) as the socket's body.</summary>
-    private AskRequestDto ReadAsk(Message message, bool withExplain)
+    /// <summary>
+    /// The utterance and the options dictionary (language, time_zone, explain: TestUtterance always explains; image) as
+    /// the socket's body, with the image's bytes apart when it came as ay (as base64 text it stays in the body).
+    /// </summary>
+    private (AskRequestDto Body, byte[]? Image) ReadAsk(Message message, bool withExplain)
     {
         var reader = message.GetBodyReader();
         string utterance = reader.ReadString();
         var options = BusInput.ReadDictionary(ref reader, "options");
+        return AskBody(utterance, options, withExplain);
+    }
+
+    private (AskRequestDto Body, byte[]? Image) AskBody(string utterance, Dictionary<string, VariantValue> options, bool withExplain)
+    {
         if (options.ContainsKey("utterance"))
         {
             throw new EngineException(ErrorKind.InvalidInput, "unknown option 'utterance' (the utterance is the first argument)", "options.utterance");
         }
 
+        byte[]? image = BusImages.TakeBytes(options, "image");
+        if (image is not null && image.Length > images.MaxBytes)
+        {
+            throw images.TooLarge("options.image", image.Length);
+        }
+
         var body = options.Count == 0 ? new AskRequestDto(null) : BusInput.Read(options, IpcJsonContext.Default.AskRequestDto, "options", settings.MaxRequestBytes);
-        return body with { Utterance = utterance, Explain = body.Explain && withExplain };
+        return (body with { Utterance = utterance, Explain = body.Explain && withExplain }, image);
     }
 }

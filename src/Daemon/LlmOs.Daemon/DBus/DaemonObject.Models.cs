@@ -27,7 +27,7 @@ internal sealed partial class DaemonObject
         ModelPermissions.EnsureMayAddModels(caller.Uid);
 
         var request = ReadAddModel(context.Request);
-        var entry = registry.Add(request.Path!, request.Name, request.Default);
+        var entry = registry.Add(request.Path!, request.Name, request.Default, request.Labels);
         ReplyRecord(context, DtoMapper.ToDto(entry, scheduler.StateOf(entry)), IpcJsonContext.Default.ModelDto);
     }
 

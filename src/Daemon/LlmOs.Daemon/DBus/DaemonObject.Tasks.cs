@@ -114,7 +114,7 @@ internal sealed partial class DaemonObject
         var options = BusInput.ReadDictionary(ref reader, "options");
         if (kind.Length > MaxKindLength)
         {
-            throw new EngineException(ErrorKind.InvalidInput, "unknown task kind; known: generate, embed, intent, ask", "kind");
+            throw new EngineException(ErrorKind.InvalidInput, "unknown task kind; known: generate, embed, intent, ask, classify, ocr", "kind");
         }
 
         bool detach = false;
@@ -130,7 +130,11 @@ internal sealed partial class DaemonObject
                 : throw new EngineException(ErrorKind.InvalidInput, "'detach' is a boolean (b)", "options.detach");
         }
 
-        var taskInput = BusInput.Read(input, IpcJsonContext.Default.TaskInput, "input", settings.MaxRequestBytes);
+        // An image may come as bytes (ay) or as base64 text (s), as the socket's JSON has it; its base64 may take
+        // MaxImageBytes beyond MaxRequestBytes, which an input without one keeps to.
+        BusImages.BytesToBase64(input, "image");
+        long inputLimit = settings.MaxRequestBytes + (input.ContainsKey("image") ? ImageInput.Base64Length(settings.MaxImageBytes) : 0);
+        var taskInput = BusInput.Read(input, IpcJsonContext.Default.TaskInput, "input", inputLimit);
         var taskOptions = options.Count == 0 ? null : BusInput.Read(options, IpcJsonContext.Default.TaskOptions, "options", settings.MaxRequestBytes);
         return (new TaskSubmitRequest(kind, taskInput, taskOptions), detach);
     }

@@ -2,15 +2,25 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using LlmOs.Engine.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace LlmOs.Daemon.Http;
 
 /// <summary>Reads a request body as JSON, turning every way it can be wrong into an <see cref="EngineException"/> that names the field.</summary>
 internal static class JsonBody
 {
-    public static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>. <paramref name="maxBytes"/> raises the body limit (<c>MaxRequestBytes</c>)
+    /// for this request: the endpoints whose JSON may carry an image in base64 (<see cref="Vision.ImageBodies.JsonLimit"/>).
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type, long? maxBytes = null)
         where T : class
     {
+        if (maxBytes is { } limit && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+
         try
         {
             var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted).ConfigureAwait(false)

@@ -35,7 +35,7 @@ internal static class ModelEndpoints
 
             var registry = context.RequestServices.GetRequiredService<ModelRegistry>();
             var scheduler = context.RequestServices.GetRequiredService<Scheduler>();
-            var entry = registry.Add(request.Path, request.Name, request.Default);
+            var entry = registry.Add(request.Path, request.Name, request.Default, request.Labels);
             await Results.Json(DtoMapper.ToDto(entry, scheduler.StateOf(entry)), IpcJsonContext.Default.ModelDto, statusCode: StatusCodes.Status201Created)
                 .ExecuteAsync(context).ConfigureAwait(false);
         });

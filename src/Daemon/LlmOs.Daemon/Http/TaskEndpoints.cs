@@ -1,3 +1,5 @@
+using LlmOs.Daemon.Configuration;
+using LlmOs.Daemon.Http.Vision;
 using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
@@ -28,7 +30,9 @@ internal static class TaskEndpoints
     private static async Task SubmitAsync(HttpContext context)
     {
         var services = context.RequestServices;
-        var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest).ConfigureAwait(false);
+        var settings = services.GetRequiredService<DaemonSettings>();
+        var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest, ImageBodies.JsonLimit(settings)).ConfigureAwait(false);
+        ImageBodies.CheckWithoutImage(context, request.Input?.Image is not null, settings);
         var scheduler = services.GetRequiredService<Scheduler>();
         var task = services.GetRequiredService<TaskSubmitter>().Submit(request, Caller(context));
 

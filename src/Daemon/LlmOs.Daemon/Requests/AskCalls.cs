@@ -5,6 +5,7 @@ using LlmOs.Engine.Tasks;
 using LlmOs.Engine.Understanding;
 using LlmOs.Engine.Understanding.Catalog;
 using LlmOs.Engine.Understanding.Language;
+using LlmOs.Engine.Vision;
 using LlmOs.Ipc.Ask;
 
 namespace LlmOs.Daemon.Requests;
@@ -18,13 +19,14 @@ internal sealed class AskCalls(
     TaskSubmitter submitter, Scheduler scheduler, AskService asks, CallerLimits limits, LanguageCatalog languages, IntentCatalogs catalogs)
 {
     /// <summary>
-    /// Submits the ask, hands the task to <paramref name="attach"/> (false: the caller has gone, cancel it) and waits for
+    /// Submits the ask (about <paramref name="image"/>, decoded by the transport, when it brought one apart from the body),
+    /// hands the task to <paramref name="attach"/> (false: the caller has gone, cancel it) and waits for
     /// its answer; a wait that ends early (the caller hung up, the daemon stops) cancels the ask. A failed or cancelled ask
     /// throws its error.
     /// </summary>
-    public async Task<AskResult> AskAsync(AskRequestDto body, uint caller, Func<TaskRecord, bool>? attach, CancellationToken cancellationToken)
+    public async Task<AskResult> AskAsync(AskRequestDto body, RgbImage? image, uint caller, Func<TaskRecord, bool>? attach, CancellationToken cancellationToken)
     {
-        var task = submitter.SubmitAsk(body, caller);
+        var task = submitter.SubmitAsk(body, caller, image);
         if (attach is not null && !attach(task))
         {
             scheduler.Cancel(task);
@@ -48,9 +50,9 @@ internal sealed class AskCalls(
     }
 
     /// <summary>Recognises only, under the caller's bound of <see cref="CallerLimits.UtteranceTests"/> at a time.</summary>
-    public async Task<UnderstandingResult> TestAsync(AskRequestDto body, uint caller, CancellationToken cancellationToken)
+    public async Task<UnderstandingResult> TestAsync(AskRequestDto body, RgbImage? image, uint caller, CancellationToken cancellationToken)
     {
-        var request = submitter.ValidateAsk(body, caller);
+        var request = submitter.ValidateAsk(body, caller, image);
         using var place = limits.UtteranceTests.Enter(caller);
         return await asks.UnderstandAsync(request, cancellationToken).ConfigureAwait(false);
     }

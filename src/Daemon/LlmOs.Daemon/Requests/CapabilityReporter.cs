@@ -1,15 +1,17 @@
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Vision;
 using LlmOs.Ipc.Capabilities;
 
 namespace LlmOs.Daemon.Requests;
 
 /// <summary>
 /// What llmosd can do right now, per kind of work, for apps to decide before they ask (socket and D-Bus alike).
-/// Text generation and embeddings follow the registry and what is loaded; the kinds later issues add (speech,
-/// vision) are <c>unavailable</c> until this build has their engines; intent recognition (<c>ask</c>) is always ready.
+/// Text generation, embeddings and classification follow the registry and what is loaded; text recognition follows
+/// tesseract's installed languages; speech is <c>unavailable</c> until this build has its engines; intent recognition
+/// (<c>ask</c>) is always ready.
 /// </summary>
-internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler scheduler)
+internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler scheduler, IOcrEngine? ocr = null)
 {
     private static readonly CapabilityDto NotInThisBuild =
         new(CapabilityStates.Unavailable, [], "this build of llmosd has no engine for it yet");
@@ -23,8 +25,8 @@ internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler sched
             Transcription: NotInThisBuild,
             CommandRecognition: NotInThisBuild,
             SpeechSynthesis: NotInThisBuild,
-            Classification: NotInThisBuild,
-            Ocr: NotInThisBuild,
+            Classification: ForKind(models, ModelKind.Vision, "ONNX image classifier", "'llmosctl models add MODEL.onnx --labels LABELS.json'"),
+            Ocr: Ocr(),
             Intents: Intents(models));
     }
 
@@ -43,12 +45,24 @@ internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler sched
                 : "ask (task kind \"ask\", POST /v1/ask): templates and sentence embeddings; chat, translation and writing need a GGUF language model");
     }
 
-    private CapabilityDto ForKind(IReadOnlyList<ModelEntry> models, ModelKind kind, string what)
+    /// <summary>
+    /// Text recognition needs no model of the registry: tesseract's language data is its models, so those are listed
+    /// (the names <c>language</c> takes). Without any (no tesseract, or no language package) it is <c>unavailable</c>.
+    /// </summary>
+    private CapabilityDto Ocr()
+    {
+        var languages = ocr?.Languages ?? [];
+        return languages.Count == 0
+            ? new CapabilityDto(CapabilityStates.Unavailable, [], "tesseract or its language data is not installed (Debian: libtesseract5, tesseract-ocr-eng)")
+            : new CapabilityDto(CapabilityStates.Ready, [.. languages], "tesseract, in the languages listed (option 'language'; default eng)");
+    }
+
+    private CapabilityDto ForKind(IReadOnlyList<ModelEntry> models, ModelKind kind, string what, string howToAdd = "'llmosctl models add FILE'")
     {
         var usable = models.Where(m => m.Kind == kind && m.IsValid).ToList();
         if (usable.Count == 0)
         {
-            return new CapabilityDto(CapabilityStates.NeedsModel, [], $"no {what} is installed; add one with 'llmosctl models add FILE'");
+            return new CapabilityDto(CapabilityStates.NeedsModel, [], $"no {what} is installed; add one with {howToAdd}");
         }
 
         var names = usable.Select(m => m.Name).ToList();

@@ -24,6 +24,8 @@ internal static class DtoMapper
             : task.Embeddings is { } embeddings ? new TaskResultDto("", embeddings.Tokens, "stop", embeddings.Vectors)
             : task.Answer is { } answer ? AskMapper.ToTaskResult(answer)
             : task.Reply is { } reply ? new TaskResultDto(reply.Text, 0, "stop", Action: SlotValues.ToWire(reply.Action))
+            : task.Labels is { } labels ? VisionMapper.ToTaskResult(labels)
+            : task.Reading is { } reading ? VisionMapper.ToTaskResult(reading)
             : null,
         task.Error is { } e ? new ErrorDto(ErrorCodeMap.Code(e.Kind), e.Message) : null);
 
@@ -32,6 +34,8 @@ internal static class DtoMapper
         TaskKind.Embed => TaskSubmitter.EmbedKind,
         TaskKind.Intent => TaskSubmitter.IntentKind,
         TaskKind.Ask => TaskSubmitter.AskKind,
+        TaskKind.Classify => TaskSubmitter.ClassifyKind,
+        TaskKind.Ocr => TaskSubmitter.OcrKind,
         _ => TaskSubmitter.GenerateKind,
     };
 
@@ -46,8 +50,8 @@ internal static class DtoMapper
 
     public static ModelDto ToDto(ModelEntry model, ModelWorkerState state) => new(
         model.Name,
-        model.Kind == ModelKind.Embedding ? "embedding" : "text",
-        model.Source == ModelSource.Builtin ? "onnx" : "gguf",
+        Kind(model.Kind),
+        model.Source == ModelSource.Builtin || model.Kind == ModelKind.Vision ? "onnx" : "gguf",
         !model.IsValid ? ModelStates.Invalid : State(state),
         model.IsDefault,
         model.Path,
@@ -64,7 +68,15 @@ internal static class DtoMapper
         model.Metadata?.ContextLength,
         model.Metadata?.Quantization,
         model.Metadata is null ? null : model.Metadata.ChatTemplate is not null,
-        model.InvalidReason);
+        model.InvalidReason,
+        model.LabelsPath);
+
+    public static string Kind(ModelKind kind) => kind switch
+    {
+        ModelKind.Embedding => "embedding",
+        ModelKind.Vision => "vision",
+        _ => "text",
+    };
 
     public static string State(ModelWorkerState state) => state switch
     {
@@ -75,7 +87,7 @@ internal static class DtoMapper
 
     public static ResidentModelDto ToDto(ResidentModel model) => new(
         model.Name,
-        model.Kind == ModelKind.Embedding ? "embedding" : "text",
+        Kind(model.Kind),
         State(model.State),
         model.MemoryBytes,
         model.ActiveSequences,

@@ -8,12 +8,10 @@ namespace LlmOs.Daemon.Requests;
 
 internal sealed partial class TaskRequestValidator
 {
-    /// <summary>The issue that brings images to asks; named in the refusal of <c>input.image</c>.</summary>
-    internal const string VisionIssue = "the Vision issue";
-
     /// <summary>
     /// Checks an ask request: <c>input.utterance</c> (required, not blank, at most <c>MaxUtteranceChars</c>, no control
-    /// characters other than tab and line breaks, valid Unicode), <c>options.language</c> (an installed language, by code or
+    /// characters other than tab and line breaks, valid Unicode), <c>input.image</c> (an image the question is about, in
+    /// base64; decoded last, once the rest has passed), <c>options.language</c> (an installed language, by code or
     /// locale), <c>options.time_zone</c> (an IANA id this machine knows; default the daemon's local zone) and
     /// <c>options.priority</c>. Anything else in the input or options is refused, naming the field. For the
     /// <c>POST /v1/ask</c> shortcut (<paramref name="shortcut"/>) the fields are named as its body has them, without
@@ -24,24 +22,19 @@ internal sealed partial class TaskRequestValidator
         string inputPrefix = shortcut ? "" : "input.";
         string optionsPrefix = shortcut ? "" : "options.";
         var input = request.Input ?? throw Invalid("input.utterance", "'input.utterance' is required");
-        if (input.Image is not null)
-        {
-            throw new EngineException(ErrorKind.Unsupported, $"an ask with an image is not understood yet: images arrive with {VisionIssue}", "input.image");
-        }
-
         if (input.Prompt is not null || input.Texts is not null || input.Text is not null || input.Intent is not null || input.Slots is not null)
         {
-            throw Invalid("input", "an ask task takes only 'input.utterance' (use kind \"intent\" to name an intent)");
+            throw Invalid("input", "an ask task takes only 'input.utterance' and 'input.image' (use kind \"intent\" to name an intent)");
         }
 
         string utterance = CheckUtterance(input.Utterance, inputPrefix + "utterance");
         var options = request.Options ?? new TaskOptions();
-        if ((options.Model ?? (object?)options.MaxTokens ?? options.Temperature ?? options.TopP ?? options.Seed ?? options.Stop ?? (object?)options.KeepAlive) is not null)
+        if ((options.Model ?? (object?)options.MaxTokens ?? options.Temperature ?? options.TopP ?? options.Seed ?? options.Stop ?? (object?)options.KeepAlive ?? options.Top) is not null)
         {
             throw Invalid("options", "an ask task takes only 'options.language', 'options.time_zone' and 'options.priority'");
         }
 
-        return new AskRequest(
+        var ask = new AskRequest(
             callerUid,
             utterance,
             CheckLanguage(options.Language, optionsPrefix + "language", languages),
@@ -49,6 +42,7 @@ internal sealed partial class TaskRequestValidator
         {
             Priority = Priority(options.Priority, optionsPrefix + "priority"),
         };
+        return input.Image is { } image ? ask with { Image = DecodeImage(image, inputPrefix + "image") } : ask;
     }
 
     /// <summary>

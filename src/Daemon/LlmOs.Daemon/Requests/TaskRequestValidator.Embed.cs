@@ -29,6 +29,7 @@ internal sealed partial class TaskRequestValidator
 
         var options = request.Options ?? new TaskOptions();
         RefuseAskOptions(options);
+        RefuseClassifyOptions(options);
         string? notForEmbed = options.MaxTokens is not null ? "max_tokens"
             : options.Temperature is not null ? "temperature"
             : options.TopP is not null ? "top_p"

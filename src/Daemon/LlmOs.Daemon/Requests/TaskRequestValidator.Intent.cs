@@ -29,7 +29,7 @@ internal sealed partial class TaskRequestValidator
             throw new EngineException(ErrorKind.TooLarge, $"the utterance has {utterance.Length} characters; the limit is {settings.MaxPromptChars}", "input.utterance");
         }
 
-        if (request.Options is { } options && (options.Model ?? (object?)options.MaxTokens ?? options.Temperature ?? options.TopP ?? options.Seed ?? options.Stop ?? (object?)options.KeepAlive ?? options.Language ?? options.TimeZone) is not null)
+        if (request.Options is { } options && (options.Model ?? (object?)options.MaxTokens ?? options.Temperature ?? options.TopP ?? options.Seed ?? options.Stop ?? (object?)options.KeepAlive ?? options.Language ?? options.TimeZone ?? (object?)options.Top) is not null)
         {
             throw Invalid("options", "an intent task takes only 'options.priority'");
         }

@@ -6,8 +6,11 @@ using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Daemon.Requests;
 
-/// <summary>Checks a decoded task request against the daemon's limits and turns it into engine values.</summary>
-internal sealed partial class TaskRequestValidator(DaemonSettings settings)
+/// <summary>
+/// Checks a decoded task request against the daemon's limits and turns it into engine values. Images are decoded by
+/// <paramref name="images"/>; without it (tests of the other kinds) an image is refused as unsupported.
+/// </summary>
+internal sealed partial class TaskRequestValidator(DaemonSettings settings, ImageInput? images = null)
 {
     internal const int MaxStopSequences = 4;
     internal const int MaxStopLength = 64;
@@ -17,17 +20,17 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
     {
         if (request.Kind is null)
         {
-            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\", \"intent\" or \"ask\")");
+            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\", \"intent\", \"ask\", \"classify\" or \"ocr\")");
         }
 
         if (request.Kind != "generate")
         {
-            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent, ask");
+            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent, ask, classify, ocr");
         }
 
         if (request.Input is { Image: not null })
         {
-            throw Invalid("input.image", "'input.image' is for ask tasks; a generate task takes 'input.prompt'");
+            throw Invalid("input.image", "'input.image' is for ask, classify and ocr tasks; a generate task takes 'input.prompt'");
         }
 
         if (request.Input is { Intent: not null } or { Slots: not null } or { Utterance: not null })
@@ -54,6 +57,7 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings)
 
         var options = request.Options ?? new TaskOptions();
         RefuseAskOptions(options);
+        RefuseClassifyOptions(options);
         int maxTokens = options.MaxTokens ?? settings.DefaultMaxTokens;
         if (maxTokens < 1 || maxTokens > settings.MaxTokensLimit)
         {

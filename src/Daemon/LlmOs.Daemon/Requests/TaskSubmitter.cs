@@ -3,6 +3,7 @@ using LlmOs.Engine.Intents;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
 using LlmOs.Engine.Understanding.Language;
+using LlmOs.Engine.Vision;
 using LlmOs.Ipc.Ask;
 using LlmOs.Ipc.Tasks;
 
@@ -23,6 +24,8 @@ internal sealed class TaskSubmitter(
     public const string EmbedKind = "embed";
     public const string IntentKind = "intent";
     public const string AskKind = "ask";
+    public const string ClassifyKind = "classify";
+    public const string OcrKind = "ocr";
 
     /// <summary>Queues the task; an invalid request throws <see cref="Engine.Errors.EngineException"/> and queues nothing.</summary>
     public TaskRecord Submit(TaskSubmitRequest request, uint callerUid)
@@ -46,17 +49,42 @@ internal sealed class TaskSubmitter(
             return asks.Submit(validator.ValidateAsk(request, callerUid, languages));
         }
 
+        if (request.Kind == ClassifyKind)
+        {
+            return SubmitClassify(validator.ValidateClassify(request), callerUid);
+        }
+
+        if (request.Kind == OcrKind)
+        {
+            return SubmitOcr(validator.ValidateOcr(request), callerUid);
+        }
+
         return scheduler.SubmitGenerate(validator.Validate(request, callerUid));
     }
 
-    /// <summary>The <c>POST /v1/ask</c> shortcut (and D-Bus <c>Ask</c>): the same ask task, its fields named as the shortcut has them.</summary>
-    public TaskRecord SubmitAsk(AskRequestDto body, uint callerUid) => asks.Submit(ValidateAsk(body, callerUid));
+    /// <summary>A checked classification, from any transport (a task, <c>POST /v1/images/classify</c>, D-Bus <c>Classify</c>).</summary>
+    public TaskRecord SubmitClassify(ClassifyCall call, uint callerUid) =>
+        scheduler.SubmitClassify(callerUid, call.Image, call.Model, call.Top, call.Priority);
+
+    /// <summary>A checked text recognition, from any transport.</summary>
+    public TaskRecord SubmitOcr(OcrCall call, uint callerUid) =>
+        scheduler.SubmitOcr(callerUid, call.Image, call.Language, call.Priority);
+
+    /// <summary>
+    /// The <c>POST /v1/ask</c> shortcut (and D-Bus <c>Ask</c>, <c>AskFd</c>): the same ask task, its fields named as the
+    /// shortcut has them. <paramref name="image"/> is an image the transport decoded itself (D-Bus bytes or a file
+    /// descriptor), in place of the body's base64 <c>image</c>.
+    /// </summary>
+    public TaskRecord SubmitAsk(AskRequestDto body, uint callerUid, RgbImage? image = null) => asks.Submit(ValidateAsk(body, callerUid, image));
 
     /// <summary>An ask shortcut's body as the engine's request, without submitting it (<c>POST /v1/intents/test</c>).</summary>
-    public AskRequest ValidateAsk(AskRequestDto body, uint callerUid) =>
-        validator.ValidateAsk(
-            new TaskSubmitRequest(AskKind, new TaskInput(null, Utterance: body.Utterance), new TaskOptions(Language: body.Language, TimeZone: body.TimeZone)),
+    public AskRequest ValidateAsk(AskRequestDto body, uint callerUid, RgbImage? image = null)
+    {
+        var request = validator.ValidateAsk(
+            new TaskSubmitRequest(AskKind, new TaskInput(null, Utterance: body.Utterance, Image: body.Image), new TaskOptions(Language: body.Language, TimeZone: body.TimeZone)),
             callerUid,
             languages,
             shortcut: true);
+        return image is null ? request : request with { Image = image };
+    }
 }
