@@ -34,6 +34,12 @@ internal static class CommandRunner
                 await Console.Error.WriteLineAsync($"llmosctl: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Unreachable;
             }
+            catch (HttpRequestException e)
+            {
+                // The socket connected but broke mid-request (llmosd stopped, or closed on a body it would not read).
+                await Console.Error.WriteLineAsync($"llmosctl: the connection to llmosd broke: {e.GetBaseException().Message}").ConfigureAwait(false);
+                return ExitCodes.Unreachable;
+            }
             catch (LlmosException e)
             {
                 output.Error(e.Code, e.Message);

@@ -5,14 +5,15 @@ using LlmOs.Ipc.Errors;
 namespace LlmOs.Integration.Tests.Cli.Vision;
 
 /// <summary>
-/// A file over llmosd's MaxImageBytes, streamed by the client as the request's body: llmosd refuses it from its
-/// Content-Length before reading it, and the client reports that refusal (too_large), not a broken connection.
+/// A file over llmosd's MaxImageBytes, streamed by the client as the request's body (or as base64 in an ask): llmosd
+/// refuses it from its Content-Length before reading it, and the client reports that refusal (too_large), not a broken
+/// connection.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class ImageSizeLimitTests
 {
     [Fact]
-    public async Task A_streamed_file_over_the_byte_limit_is_too_large_for_the_library_and_llmosctl()
+    public async Task A_file_over_the_byte_limit_is_too_large_for_the_library_and_llmosctl_however_large()
     {
         using var dir = new TempDir();
         VisionFiles.DropIntoModels(Path.Combine(dir.Path, "data", "models"));
@@ -33,6 +34,21 @@ public sealed class ImageSizeLimitTests
         var cli = await ProcessRunner.LlmosctlAsync(daemon.Socket, "image", "classify", eagle);
         Assert.Equal(1, cli.ExitCode);
         Assert.Contains("too_large", cli.Stderr);
+
+        // Far more than the socket's buffers hold: llmosd refuses it from its Content-Length without reading it, and the
+        // client, which waits for the go-ahead before sending a large body, gets that refusal instead of a broken pipe.
+        string big = dir.File("big.jpg");
+        var bytes = new byte[16 << 20];
+        new Random(3).NextBytes(bytes);
+        await File.WriteAllBytesAsync(big, bytes);
+        Assert.Equal(ErrorCodes.TooLarge, (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ClassifyImageAsync(big))).Code);
+        Assert.Equal(ErrorCodes.TooLarge, (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ReadImageTextAsync(bytes))).Code);
+        foreach (string[] command in (string[][])[["image", "ocr", big], ["ask", "--image", big, "what is in this picture?"]])
+        {
+            var result = await ProcessRunner.LlmosctlAsync(daemon.Socket, command);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("(too_large)", result.Stderr);
+        }
 
         // An image under the limit still goes through on the same client.
         byte[] small = TextImage.RenderPng(TextImage.Sample);
