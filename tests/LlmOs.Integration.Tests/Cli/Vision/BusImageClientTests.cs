@@ -1,6 +1,7 @@
 using LlmOs.Client;
 using LlmOs.Integration.Tests.ClientDBus;
 using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Integration.Tests.Vision;
 using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Integration.Tests.Cli.Vision;
@@ -19,7 +20,7 @@ public sealed class BusImageClientTests
     public async Task A_file_descriptor_and_bytes_classify_and_read_as_the_socket_does()
     {
         await using var daemon = await StartWithClassifierAsync();
-        string eagle = VisionFiles.Photo("eagle.jpg");
+        string eagle = Pictures.Photo("eagle.jpg");
 
         var byDescriptor = await daemon.Client.ClassifyImageAsync(eagle, ModelName, 3);
         var byBytes = await daemon.Client.ClassifyImageAsync(await File.ReadAllBytesAsync(eagle), ModelName, 3);
@@ -31,14 +32,14 @@ public sealed class BusImageClientTests
         VisionAssert.SameLabels(bySocket, byBytes);
 
         using var dir = new TempDir();
-        byte[] png = TextImage.RenderPng(TextImage.Sample);
+        byte[] png = Pictures.TextPng(Pictures.ThreeLines);
         string page = dir.File("page.png");
         await File.WriteAllBytesAsync(page, png);
         var readByDescriptor = await daemon.Client.ReadImageTextAsync(page, "eng");
         var readByBytes = await daemon.Client.ReadImageTextAsync(png);
-        Assert.InRange(TextImage.EditDistance(readByDescriptor.Text, TextImage.Sample), 0, 4);
+        Assert.InRange(OcrText.EditDistance(readByDescriptor.Text, Pictures.ThreeLines), 0, 4);
         Assert.Equal(readByDescriptor.Text, readByBytes.Text);
-        Assert.Equal(TextImage.Sample.Length, readByBytes.Lines.Count);
+        Assert.Equal(Pictures.ThreeLines.Length, readByBytes.Lines.Count);
 
         // llmosctl over the bus takes the same road (the file's descriptor).
         var cli = await ProcessRunner.RunAsync("dotnet", [TestPaths.Llmosctl, "--bus", daemon.Address, "image", "classify", eagle, "--model", ModelName, "--top", "2"]);
@@ -50,7 +51,7 @@ public sealed class BusImageClientTests
     public async Task Ask_takes_an_image_by_descriptor_or_bytes_and_bad_images_are_refused_with_their_codes()
     {
         await using var daemon = await StartWithClassifierAsync();
-        string eagle = VisionFiles.Photo("eagle.jpg");
+        string eagle = Pictures.Photo("eagle.jpg");
 
         var byDescriptor = await daemon.Client.AskAsync("what is in this picture?", new AskOptions(Image: LlmosImage.FromFile(eagle)));
         var byBytes = await daemon.Client.AskAsync("what is in this picture?", new AskOptions(Image: LlmosImage.FromBytes(await File.ReadAllBytesAsync(eagle))));
@@ -59,14 +60,15 @@ public sealed class BusImageClientTests
         Assert.Equal("image.describe", byBytes.Intent);
 
         using var dir = new TempDir();
-        string noise = await VisionFiles.RandomBytesAsync(dir);
+        string noise = dir.File("noise.jpg");
+        await File.WriteAllBytesAsync(noise, Pictures.RandomBytes(64 * 1024, 7));
         byte[] noiseBytes = await File.ReadAllBytesAsync(noise);
         Assert.Equal(ErrorCodes.UnsupportedMedia, (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ClassifyImageAsync(noise))).Code);
         Assert.Equal(ErrorCodes.UnsupportedMedia, (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ReadImageTextAsync(noiseBytes))).Code);
         Assert.Equal(
             ErrorCodes.UnsupportedMedia,
             (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.AskAsync("what is in this picture?", new AskOptions(Image: LlmosImage.FromFile(noise))))).Code);
-        Assert.Equal(ErrorCodes.TooLarge, (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ClassifyImageAsync(BadImages.PngDeclaring(100_000, 100_000)))).Code);
+        Assert.Equal(ErrorCodes.TooLarge, (await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ClassifyImageAsync(Pictures.PngDeclaring(100_000, 100_000)))).Code);
         await Assert.ThrowsAsync<FileNotFoundException>(() => daemon.Client.ClassifyImageAsync(dir.File("absent.jpg")));
 
         // The connection and the daemon are unharmed.
@@ -78,7 +80,7 @@ public sealed class BusImageClientTests
         var daemon = await BusDaemon.StartAsync();
         try
         {
-            var model = await daemon.Client.AddModelAsync(VisionFiles.MobileNet, ModelName, labels: VisionFiles.Labels);
+            var model = await daemon.Client.AddModelAsync(VisionDaemon.MobileNet, ModelName, labels: VisionDaemon.LabelsFile);
             Assert.Equal("vision", model.Kind);
             return daemon;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Integration.Tests.Vision;
 using LlmOs.Ipc;
 
 namespace LlmOs.Integration.Tests.Cli.Vision;
@@ -15,7 +16,7 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
     [Fact]
     public async Task Classify_prints_one_label_per_line_best_first_as_probability_two_spaces_label()
     {
-        string eagle = VisionFiles.Photo("eagle.jpg");
+        string eagle = Pictures.Photo("eagle.jpg");
         var result = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", eagle);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
@@ -37,17 +38,17 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
     [Fact]
     public async Task Classify_with_top_and_json_prints_the_daemons_answer()
     {
-        var result = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", VisionFiles.Photo("eagle.jpg"), "--top", "3", "--json");
+        var result = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", Pictures.Photo("eagle.jpg"), "--top", "3", "--json");
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var answer = JsonSerializer.Deserialize(result.Stdout, IpcJsonContext.Default.ClassifyResponse)!;
-        Assert.Equal(VisionFiles.ModelName, answer.Model);
+        Assert.Equal(VisionDaemon.Model, answer.Model);
         Assert.Equal(3, answer.Labels.Count);
         Assert.Equal("bald eagle", answer.Labels[0].Label);
         Assert.True(answer.Labels[0].Probability > answer.Labels[1].Probability);
         Assert.True(answer.Labels[1].Probability >= answer.Labels[2].Probability);
 
-        var dog = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", VisionFiles.Photo("dog.jpg"), "--top", "1", "--model", VisionFiles.ModelName);
+        var dog = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", Pictures.Photo("dog.jpg"), "--top", "1", "--model", VisionDaemon.Model);
         Assert.True(dog.ExitCode == 0, dog.Stderr);
         Assert.Single(dog.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("eagle", dog.Stdout);
@@ -58,18 +59,18 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
     {
         using var dir = new TempDir();
         string page = dir.File("page.png");
-        await File.WriteAllBytesAsync(page, TextImage.RenderPng(TextImage.Sample));
+        await File.WriteAllBytesAsync(page, Pictures.TextPng(Pictures.ThreeLines));
 
         var result = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "ocr", page);
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.InRange(TextImage.EditDistance(result.Stdout, TextImage.Sample), 0, 4);
+        Assert.InRange(OcrText.EditDistance(result.Stdout, Pictures.ThreeLines), 0, 4);
         Assert.EndsWith("\n", result.Stdout);
 
         var json = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "ocr", page, "--language", "eng", "--json");
         Assert.True(json.ExitCode == 0, json.Stderr);
         var answer = JsonSerializer.Deserialize(json.Stdout, IpcJsonContext.Default.OcrResponse)!;
-        Assert.InRange(TextImage.EditDistance(answer.Text, TextImage.Sample), 0, 4);
-        Assert.Equal(TextImage.Sample.Length, answer.Lines.Count);
+        Assert.InRange(OcrText.EditDistance(answer.Text, Pictures.ThreeLines), 0, 4);
+        Assert.Equal(Pictures.ThreeLines.Length, answer.Lines.Count);
         Assert.InRange(answer.Confidence, 50, 100);
         Assert.True(answer.Lines[0].Box.Y < answer.Lines[1].Box.Y, "lines come top to bottom");
         Assert.All(answer.Lines, line => Assert.True(line.Box.Width > 0 && line.Box.Height > 0));
@@ -78,7 +79,7 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
     [Fact]
     public async Task Ask_with_an_image_describes_it_or_reads_it()
     {
-        var describe = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "ask", "--image", VisionFiles.Photo("eagle.jpg"), "what is in this picture?", "--json");
+        var describe = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "ask", "--image", Pictures.Photo("eagle.jpg"), "what is in this picture?", "--json");
         Assert.True(describe.ExitCode == 0, describe.Stderr);
         var described = JsonDocument.Parse(describe.Stdout).RootElement;
         Assert.Equal("image.describe", described.GetProperty("intent").GetString());
@@ -86,7 +87,7 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
 
         using var dir = new TempDir();
         string page = dir.File("page.png");
-        await File.WriteAllBytesAsync(page, TextImage.RenderPng(TextImage.Sample));
+        await File.WriteAllBytesAsync(page, Pictures.TextPng(Pictures.ThreeLines));
         var ocr = await _daemon.Client.ReadImageTextAsync(page);
         var read = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "ask", "--image", page, "read the text in this image", "--json");
         Assert.True(read.ExitCode == 0, read.Stderr);
@@ -95,7 +96,7 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
         Assert.Contains(ocr.Lines[0].Text, readAnswer.GetProperty("text").GetString());
 
         // Without --json: the reply itself.
-        var plain = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "ask", "--image", VisionFiles.Photo("eagle.jpg"), "what is in this picture?");
+        var plain = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "ask", "--image", Pictures.Photo("eagle.jpg"), "what is in this picture?");
         Assert.True(plain.ExitCode == 0, plain.Stderr);
         Assert.Contains("eagle", plain.Stdout, StringComparison.OrdinalIgnoreCase);
     }
@@ -104,7 +105,8 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
     public async Task What_is_no_image_is_refused_with_its_code_and_a_missing_file_is_a_local_error()
     {
         using var dir = new TempDir();
-        string noise = await VisionFiles.RandomBytesAsync(dir);
+        string noise = dir.File("noise.jpg");
+        await File.WriteAllBytesAsync(noise, Pictures.RandomBytes(64 * 1024, 7));
 
         foreach (string[] command in (string[][])[["image", "classify", noise], ["image", "ocr", noise], ["ask", "--image", noise, "what is in this picture?"]])
         {
@@ -115,7 +117,7 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
         }
 
         string huge = dir.File("huge.png");
-        await File.WriteAllBytesAsync(huge, BadImages.PngDeclaring(100_000, 100_000));
+        await File.WriteAllBytesAsync(huge, Pictures.PngDeclaring(100_000, 100_000));
         var tooLarge = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "--json", "image", "classify", huge);
         Assert.Equal(1, tooLarge.ExitCode);
         Assert.Equal("too_large", JsonDocument.Parse(tooLarge.Stderr).RootElement.GetProperty("error").GetProperty("code").GetString());
@@ -130,7 +132,7 @@ public sealed partial class ImageCliTests(VisionDaemonFixture fixture) : IClassF
         }
 
         // The daemon is unharmed.
-        var after = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", VisionFiles.Photo("eagle.jpg"), "--top", "1");
+        var after = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "image", "classify", Pictures.Photo("eagle.jpg"), "--top", "1");
         Assert.True(after.ExitCode == 0, after.Stderr);
         Assert.EndsWith("bald eagle\n", after.Stdout);
     }

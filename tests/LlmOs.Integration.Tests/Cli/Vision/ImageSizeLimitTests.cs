@@ -1,5 +1,6 @@
 using LlmOs.Client;
 using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Integration.Tests.Vision;
 using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Integration.Tests.Cli.Vision;
@@ -16,14 +17,9 @@ public sealed class ImageSizeLimitTests
     public async Task A_file_over_the_byte_limit_is_too_large_for_the_library_and_llmosctl_however_large()
     {
         using var dir = new TempDir();
-        VisionFiles.DropIntoModels(Path.Combine(dir.Path, "data", "models"));
-        await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
-        {
-            Directory = dir.Path,
-            Environment = new Dictionary<string, string> { ["LLMOSD_MAXIMAGEBYTES"] = "100000" },
-        });
+        await using var daemon = await VisionDaemon.StartAsync(dir.Path, environment: new Dictionary<string, string> { ["LLMOSD_MAXIMAGEBYTES"] = "100000" });
 
-        string eagle = VisionFiles.Photo("eagle.jpg"); // 141,886 bytes
+        string eagle = Pictures.Photo("eagle.jpg"); // 141,886 bytes
         Assert.True(new FileInfo(eagle).Length > 100_000);
 
         var refused = await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.ClassifyImageAsync(eagle));
@@ -51,9 +47,9 @@ public sealed class ImageSizeLimitTests
         }
 
         // An image under the limit still goes through on the same client.
-        byte[] small = TextImage.RenderPng(TextImage.Sample);
+        byte[] small = Pictures.TextPng(Pictures.ThreeLines);
         Assert.True(small.Length < 100_000);
         var text = await daemon.Client.ReadImageTextAsync(small);
-        Assert.InRange(TextImage.EditDistance(text.Text, TextImage.Sample), 0, 4);
+        Assert.InRange(OcrText.EditDistance(text.Text, Pictures.ThreeLines), 0, 4);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Integration.Tests.Vision;
 using LlmOs.Ipc;
 
 namespace LlmOs.Integration.Tests.Cli.Vision;
@@ -17,8 +18,8 @@ public sealed class ModelsAddVisionTests
         // Names that match no convention: the labels come from --labels alone.
         string model = dir.File("classifier.onnx");
         string labels = dir.File("names.json");
-        File.Copy(VisionFiles.MobileNet, model);
-        File.Copy(VisionFiles.Labels, labels);
+        File.Copy(VisionDaemon.MobileNet, model);
+        File.Copy(VisionDaemon.LabelsFile, labels);
 
         var added = await ProcessRunner.LlmosctlAsync(daemon.Socket, "models", "add", model, "--name", "eaglenet", "--labels", labels);
         Assert.True(added.ExitCode == 0, added.Stderr);
@@ -34,12 +35,12 @@ public sealed class ModelsAddVisionTests
         var models = JsonSerializer.Deserialize(json.Stdout, IpcJsonContext.Default.ModelListResponse)!;
         Assert.Equal("vision", Assert.Single(models.Data, m => m.Id == "eaglenet").Kind);
 
-        var classified = await ProcessRunner.LlmosctlAsync(daemon.Socket, "image", "classify", VisionFiles.Photo("eagle.jpg"), "--model", "eaglenet", "--top", "1");
+        var classified = await ProcessRunner.LlmosctlAsync(daemon.Socket, "image", "classify", Pictures.Photo("eagle.jpg"), "--model", "eaglenet", "--top", "1");
         Assert.True(classified.ExitCode == 0, classified.Stderr);
         Assert.EndsWith("  bald eagle\n", classified.Stdout);
 
         // An image model the daemon does not know is refused with its code.
-        var unknown = await ProcessRunner.LlmosctlAsync(daemon.Socket, "image", "classify", VisionFiles.Photo("eagle.jpg"), "--model", "no-such-net");
+        var unknown = await ProcessRunner.LlmosctlAsync(daemon.Socket, "image", "classify", Pictures.Photo("eagle.jpg"), "--model", "no-such-net");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("model_not_found", unknown.Stderr);
     }
