@@ -6,6 +6,7 @@ using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
+using LlmOs.Ipc.Vision;
 
 namespace LlmOs.Client;
 
@@ -69,6 +70,25 @@ public interface ILlmosTransport : IDisposable
     /// <summary>Understands an utterance and runs what it asks (<c>POST /v1/ask</c>, D-Bus <c>Ask</c>); cancelling cancels the ask.</summary>
     Task<AskResultDto> AskAsync(AskRequestDto request, CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot ask");
+
+    /// <summary>
+    /// Asks about an image (<c>POST /v1/ask</c> with <c>image</c>, D-Bus <c>Ask</c> with <c>image</c> or <c>AskFd</c>). By default
+    /// the image travels in <paramref name="request"/> as base64; a transport with a better way (a file descriptor) overrides it.
+    /// </summary>
+    async Task<AskResultDto> AskAsync(AskRequestDto request, LlmosImage? image, CancellationToken cancellationToken) =>
+        await AskAsync(image is null ? request : request with { Image = await image.ReadBase64Async(cancellationToken).ConfigureAwait(false) }, cancellationToken)
+            .ConfigureAwait(false);
+
+    /// <summary>
+    /// Classifies an image with a vision model (<c>POST /v1/images/classify</c>, D-Bus <c>Classify</c>/<c>ClassifyFd</c>): its
+    /// <paramref name="top"/> labels, best first. Cancelling cancels the task.
+    /// </summary>
+    Task<ClassifyResponse> ClassifyImageAsync(LlmosImage image, string? model, int? top, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot classify images");
+
+    /// <summary>Reads the text in an image (<c>POST /v1/images/ocr</c>, D-Bus <c>Ocr</c>/<c>OcrFd</c>). Cancelling cancels the task.</summary>
+    Task<OcrResponse> ReadImageTextAsync(LlmosImage image, string? language, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot read text in images");
 
     /// <summary>Only recognises an utterance (<c>POST /v1/intents/test</c>, D-Bus <c>TestUtterance</c>).</summary>
     Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>

@@ -37,8 +37,13 @@ public sealed partial class LlmosClient(ILlmosTransport transport) : IDisposable
 
     public Task<ModelListResponse> ListModelsAsync(CancellationToken cancellationToken = default) => Transport.ListModelsAsync(cancellationToken);
 
-    public Task<ModelDto> AddModelAsync(string path, string? name = null, bool makeDefault = false, CancellationToken cancellationToken = default) =>
-        Transport.AddModelAsync(new AddModelRequest(path, name, makeDefault), cancellationToken);
+    /// <summary>
+    /// Registers the model file at <paramref name="path"/> (a path llmosd can read) under <paramref name="name"/> (default:
+    /// the file's name). An ONNX image classifier needs its <paramref name="labels"/>: a <c>.json</c> array of strings or a
+    /// <c>.txt</c> file with one label per line, in the model's output order.
+    /// </summary>
+    public Task<ModelDto> AddModelAsync(string path, string? name = null, bool makeDefault = false, string? labels = null, CancellationToken cancellationToken = default) =>
+        Transport.AddModelAsync(new AddModelRequest(path, name, makeDefault, labels), cancellationToken);
 
     public Task<TaskDto> GetTaskAsync(string id, CancellationToken cancellationToken = default) => Transport.GetTaskAsync(id, cancellationToken);
 

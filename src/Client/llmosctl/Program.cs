@@ -18,6 +18,7 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     IntentsCommand.Create(),
     IntentCommand.Create(),
     AskCommand.Create(),
+    ImageCommand.Create(),
     EventsCommand.Create(),
 };
 

@@ -173,7 +173,7 @@ public sealed class AskSocketTests(AskDaemonFixture fixture) : IClassFixture<Ask
 
         var image = await ProcessRunner.RunAsync("dotnet", [TestPaths.Llmosctl, "--socket", _daemon.Socket, "ask", "what is this", "--image", "/etc/hostname"], env);
         Assert.Equal(1, image.ExitCode);
-        Assert.Contains("(unsupported)", image.Stderr);
+        Assert.Contains("(unsupported_media)", image.Stderr); // a text file is no image
 
         var test = await ProcessRunner.RunAsync("dotnet", [TestPaths.Llmosctl, "--socket", _daemon.Socket, "intents", "test", "set a timer for ten minutes"], env);
         Assert.True(test.ExitCode == 0, test.Stderr);

@@ -15,6 +15,9 @@ namespace LlmOs.Client.Transport;
 /// <summary>The daemon's HTTP API over its Unix socket.</summary>
 public sealed partial class UnixSocketTransport : ILlmosTransport
 {
+    /// <summary>Bodies larger than this ask for 100-continue before they are sent.</summary>
+    private const long LargeBodyBytes = 64 * 1024;
+
     private readonly HttpClient _http;
 
     public UnixSocketTransport(string socketPath)
@@ -138,6 +141,14 @@ public sealed partial class UnixSocketTransport : ILlmosTransport
     /// <summary>Sends a request; a refusal becomes an <see cref="LlmosException"/> with the daemon's code, a dead socket an unreachable one.</summary>
     private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
+        // A large body (an image file, its base64) waits for llmosd's go-ahead, Expect: 100-continue: llmosd refuses a
+        // Content-Length over its limit before reading, and that refusal (too_large) then arrives as an answer rather
+        // than as a broken pipe halfway through sending a body it will never read.
+        if (request.Content?.Headers.ContentLength > LargeBodyBytes)
+        {
+            request.Headers.ExpectContinue = true;
+        }
+
         HttpResponseMessage response;
         try
         {

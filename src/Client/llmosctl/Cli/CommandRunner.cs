@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LlmOs.Client;
+using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Ctl.Cli;
 
@@ -23,9 +24,20 @@ internal static class CommandRunner
             {
                 return await body(parse, client, output, cancellationToken).ConfigureAwait(false);
             }
+            catch (LocalFileException e)
+            {
+                output.Error(ErrorCodes.InvalidInput, e.Message);
+                return ExitCodes.Usage;
+            }
             catch (LlmosUnreachableException e)
             {
                 await Console.Error.WriteLineAsync($"llmosctl: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Unreachable;
+            }
+            catch (HttpRequestException e)
+            {
+                // The socket connected but broke mid-request (llmosd stopped, or closed on a body it would not read).
+                await Console.Error.WriteLineAsync($"llmosctl: the connection to llmosd broke: {e.GetBaseException().Message}").ConfigureAwait(false);
                 return ExitCodes.Unreachable;
             }
             catch (LlmosException e)

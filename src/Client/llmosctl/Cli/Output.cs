@@ -16,7 +16,22 @@ internal sealed class Output(bool json)
     // Output for people and scripts, not for a web page: "'" and "+" stay as they are rather than \u0027 and \u002B.
     private static readonly JsonWriterOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Json<T>(T value, JsonTypeInfo<T> type)
+    public static void Json<T>(T value, JsonTypeInfo<T> type) => Console.Out.WriteLine(Readably(value, type));
+
+    /// <summary>Errors go to stderr; with --json as the same <c>{"error":…}</c> object the daemon uses.</summary>
+    public void Error(string code, string message)
+    {
+        if (IsJson)
+        {
+            Console.Error.WriteLine(Readably(new ErrorResponse(new ErrorBody(code, message)), IpcJsonContext.Default.ErrorResponse));
+        }
+        else
+        {
+            Console.Error.WriteLine($"llmosctl: {message} ({code})");
+        }
+    }
+
+    private static string Readably<T>(T value, JsonTypeInfo<T> type)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Readable))
@@ -24,19 +39,6 @@ internal sealed class Output(bool json)
             JsonSerializer.Serialize(writer, value, type);
         }
 
-        Console.Out.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
-    }
-
-    /// <summary>Errors go to stderr; with --json as the same <c>{"error":…}</c> object the daemon uses.</summary>
-    public void Error(string code, string message)
-    {
-        if (IsJson)
-        {
-            Console.Error.WriteLine(JsonSerializer.Serialize(new ErrorResponse(new ErrorBody(code, message)), IpcJsonContext.Default.ErrorResponse));
-        }
-        else
-        {
-            Console.Error.WriteLine($"llmosctl: {message} ({code})");
-        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -5,12 +5,11 @@ using System.Text.Json.Serialization.Metadata;
 using LlmOs.Ctl.Cli;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Ask;
-using LlmOs.Ipc.Errors;
 
 namespace LlmOs.Ctl.Commands;
 
 /// <summary>
-/// <c>llmosctl ask "…"</c>: llmosd understands the words and acts. Prints the reply, then a line for the action the
+/// <c>llmosctl ask "…"</c> (with <c>--image FILE</c>: about that image): llmosd understands the words and acts. Prints the reply, then a line for the action the
 /// session should carry out (<c>action: app.open firefox.desktop</c>); <c>--explain</c> adds each recogniser's
 /// candidates; <c>--json</c> prints the result object: always intent, slots, confidence, handler, text and action (null
 /// when there is none), then explain with <c>--explain</c>.
@@ -38,17 +37,12 @@ internal static class AskCommand
         var explain = new Option<bool>("--explain") { Description = "Show each recogniser's candidates and scores" };
         var language = new Option<string?>("--language", "-l") { Description = "The utterance's language (default: from LC_ALL/LANG)" };
         var timeZone = new Option<string?>("--time-zone") { Description = "Your time zone, an IANA id (default: this machine's)" };
-        var image = new Option<FileInfo?>("--image") { Description = "An image the request is about (not understood until the Vision issue lands)" };
+        var image = new Option<string?>("--image") { Description = $"An image the request is about ({ImageFile.Formats}): \"what is in this picture?\", \"read the text in this image\"", HelpName = "FILE" };
 
         var command = new Command("ask", "Ask llmosd in words; it works out what you want and does it") { utterance, explain, language, timeZone, image };
         CommandRunner.SetAction(command, async (parse, client, output, cancellationToken) =>
         {
-            if (parse.GetValue(image) is not null)
-            {
-                output.Error(ErrorCodes.Unsupported, "asking about an image is not supported yet: it arrives with the Vision issue");
-                return ExitCodes.TaskFailed;
-            }
-
+            var picture = parse.GetValue(image) is { } imagePath ? ImageFile.Open(imagePath) : null;
             string? givenLanguage = parse.GetValue(language);
             var request = new AskRequestDto(
                 parse.GetValue(utterance),
@@ -58,7 +52,7 @@ internal static class AskCommand
             var result = await AskerLocale.WithLanguageFallbackAsync(
                 request,
                 givenLanguage is not null,
-                r => client.Transport.AskAsync(r, cancellationToken)).ConfigureAwait(false);
+                r => client.Transport.AskAsync(r, picture, cancellationToken)).ConfigureAwait(false);
             if (output.IsJson)
             {
                 Output.Json(result with { Explain = parse.GetValue(explain) ? result.Explain : null }, ResultObject);

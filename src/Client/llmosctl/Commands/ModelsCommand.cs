@@ -4,7 +4,7 @@ using LlmOs.Ipc;
 
 namespace LlmOs.Ctl.Commands;
 
-/// <summary><c>llmosctl models list|add PATH</c>: the daemon's model registry.</summary>
+/// <summary><c>llmosctl models list|add PATH [--labels FILE]|load|unload</c>: the daemon's model registry and residency.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
@@ -19,10 +19,10 @@ internal static class ModelsCommand
                 return ExitCodes.Ok;
             }
 
-            Console.WriteLine($"{"NAME",-24} {"STATE",-9} {"ARCH",-10} {"PARAMS",7} {"CTX",6} {"QUANT",-7} {"SIZE",10}  DEFAULT");
+            Console.WriteLine($"{"NAME",-24} {"KIND",-9} {"STATE",-9} {"ARCH",-10} {"PARAMS",7} {"CTX",6} {"QUANT",-7} {"SIZE",10}  DEFAULT");
             foreach (var model in models.Data)
             {
-                Console.WriteLine($"{model.Id,-24} {model.State,-9} {model.Architecture ?? "-",-10} {Format.Count(model.Parameters),7} {Format.Count(model.ContextLength),6} {model.Quantization ?? "-",-7} {Format.Bytes(model.SizeBytes),10}  {(model.Default ? "yes" : "")}");
+                Console.WriteLine($"{model.Id,-24} {model.Kind,-9} {model.State,-9} {model.Architecture ?? "-",-10} {Format.Count(model.Parameters),7} {Format.Count(model.ContextLength),6} {model.Quantization ?? "-",-7} {Format.Bytes(model.SizeBytes),10}  {(model.Default ? "yes" : "")}");
                 if (model.Error is { } error)
                 {
                     Console.WriteLine($"  ! {error}");
@@ -32,21 +32,31 @@ internal static class ModelsCommand
             return ExitCodes.Ok;
         });
 
-        var path = new Argument<string>("path") { Description = "A .gguf model file" };
+        var path = new Argument<string>("path") { Description = "A .gguf language model, or an .onnx image classifier (with --labels)" };
         var name = new Option<string?>("--name") { Description = "Name to register it under (default: the file name)" };
-        var makeDefault = new Option<bool>("--default") { Description = "Make it the default model" };
-        var add = new Command("add", "Register a model file with the daemon") { path, name, makeDefault };
+        var makeDefault = new Option<bool>("--default") { Description = "Make it the default model (of its kind)" };
+        var labels = new Option<string?>("--labels")
+        {
+            Description = "An image classifier's labels, in its output order: a .json array of strings or a .txt file with one per line",
+            HelpName = "LABELS.json|txt",
+        };
+        var add = new Command("add", "Register a model file with the daemon") { path, name, makeDefault, labels };
         CommandRunner.SetAction(add, async (parse, client, output, cancellationToken) =>
         {
+            // Full paths: the daemon, not this shell, opens the files.
             string file = Path.GetFullPath(parse.GetValue(path)!);
-            var model = await client.AddModelAsync(file, parse.GetValue(name), parse.GetValue(makeDefault), cancellationToken).ConfigureAwait(false);
+            string? labelsFile = parse.GetValue(labels) is { } given ? Path.GetFullPath(given) : null;
+            var model = await client.AddModelAsync(file, parse.GetValue(name), parse.GetValue(makeDefault), labelsFile, cancellationToken).ConfigureAwait(false);
             if (output.IsJson)
             {
                 Output.Json(model, IpcJsonContext.Default.ModelDto);
             }
             else
             {
-                Console.WriteLine($"added {model.Id} ({model.Architecture}, {Format.Count(model.Parameters)} parameters){(model.Default ? " as the default model" : "")}");
+                string what = model.Architecture is { } architecture
+                    ? $"{architecture}, {Format.Count(model.Parameters)} parameters"
+                    : $"{model.Kind}, {Format.Bytes(model.SizeBytes)}";
+                Console.WriteLine($"added {model.Id} ({what}){(model.Default ? " as the default model" : "")}");
             }
 
             return ExitCodes.Ok;

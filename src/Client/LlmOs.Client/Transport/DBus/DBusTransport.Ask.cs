@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using LlmOs.Ipc;
 using LlmOs.Ipc.Ask;
@@ -16,10 +17,51 @@ public sealed partial class DBusTransport
     /// (D-Bus has no way to withdraw one call).
     /// </summary>
     public Task<AskResultDto> AskAsync(AskRequestDto request, CancellationToken cancellationToken) =>
-        CallForRecordAsync(BusCall.Daemon("Ask", "sa{sv}"), request, WriteAsk, IpcJsonContext.Default.AskResultDto, cancellationToken);
+        CallForRecordAsync(
+            BusCall.Daemon("Ask", AskArguments.Signature),
+            (request, AskArguments.DecodeImage(request)),
+            AskArguments.Write,
+            IpcJsonContext.Default.AskResultDto,
+            cancellationToken);
+
+    /// <summary>
+    /// Daemon1.Ask with the image's bytes as the option <c>image</c>, or Daemon1.AskFd with the image file's descriptor
+    /// (llmosd reads the file itself; nothing is copied into the message).
+    /// </summary>
+    public async Task<AskResultDto> AskAsync(AskRequestDto request, LlmosImage? image, CancellationToken cancellationToken)
+    {
+        if (image is null)
+        {
+            return await AskAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        request = request with { Image = null };
+        if (image.Path is not { } path)
+        {
+            return await CallForRecordAsync(
+                BusCall.Daemon("Ask", AskArguments.Signature),
+                (request, (ReadOnlyMemory<byte>?)image.Bytes),
+                AskArguments.Write,
+                IpcJsonContext.Default.AskResultDto,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        using var file = OpenImage(path);
+        return await CallForRecordAsync(
+            BusCall.Daemon("AskFd", AskArguments.FdSignature),
+            (request, (SafeHandle)file),
+            AskArguments.WriteFd,
+            IpcJsonContext.Default.AskResultDto,
+            cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>
-        CallForRecordAsync(BusCall.Daemon("TestUtterance", "sa{sv}"), request with { Explain = false }, WriteAsk, IpcJsonContext.Default.IntentTestResponse, cancellationToken);
+        CallForRecordAsync(
+            BusCall.Daemon("TestUtterance", AskArguments.Signature),
+            (request with { Explain = false }, AskArguments.DecodeImage(request)),
+            AskArguments.Write,
+            IpcJsonContext.Default.IntentTestResponse,
+            cancellationToken);
 
     /// <summary>Daemon1.GetIntentCatalog; "" asks for the default language.</summary>
     public Task<IntentCatalogResponse> GetIntentCatalogAsync(string? language, CancellationToken cancellationToken) =>
@@ -96,11 +138,5 @@ public sealed partial class DBusTransport
         {
             // llmosd also ends the subscription when this connection leaves the bus.
         }
-    }
-
-    private static void WriteAsk(ref MessageWriter writer, AskRequestDto request)
-    {
-        writer.WriteString(request.Utterance ?? "");
-        DBusDictionaryWriter.Write(ref writer, request with { Utterance = null }, IpcJsonContext.Default.AskRequestDto);
     }
 }

@@ -26,6 +26,13 @@ public sealed partial class DBusTransport
                     writer.WriteVariantString(name);
                 }
 
+                if (request.Labels is { } labels)
+                {
+                    writer.WriteDictionaryEntryStart();
+                    writer.WriteString("labels");
+                    writer.WriteVariantString(labels);
+                }
+
                 writer.WriteDictionaryEntryStart();
                 writer.WriteString("default");
                 writer.WriteVariantBool(request.Default);
