@@ -1,3 +1,4 @@
+using LlmOs.Engine.Vision.Tests.Logging;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LlmOs.Engine.Vision.Tests.Classification;
@@ -9,12 +10,12 @@ public sealed class ExecutionProviderTests
     {
         // This project references the CPU package, which builds no CUDA provider in: the choice must fall to the CPU.
         Assert.DoesNotContain(OnnxVisionBackend.CudaProvider, OrtEnv.Instance().GetAvailableProviders());
-        var logger = new RecordingLogger<OnnxVisionBackend>();
+        var logger = new CapturingLogger<OnnxVisionBackend>();
 
         await using var classifier = (OnnxImageClassifier)await VisionModels.Backend(logger).LoadAsync(VisionModels.MobileNet(), CancellationToken.None);
 
         Assert.Equal(OnnxVisionBackend.CpuProvider, classifier.ExecutionProvider);
-        var loaded = Assert.Single(logger.Entries, e => e.EventId == 1500);
+        var loaded = Assert.Single(logger.Entries, e => e.Id.Id == 1500);
         Assert.Contains("on CPUExecutionProvider", loaded.Message, StringComparison.Ordinal);
         Assert.Equal("bald eagle", (await classifier.ClassifyAsync([VisionModels.Photo("eagle.jpg")], 1, CancellationToken.None))[0][0].Label);
     }

@@ -1,4 +1,5 @@
 using LlmOs.Engine.Tesseract;
+using LlmOs.Engine.Vision.Tests.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmOs.Engine.Vision.Tests.Ocr;

@@ -34,16 +34,7 @@ internal sealed partial class TaskRequestValidator
     public static (string? Model, int Top, TaskPriority Priority) CheckClassifyOptions(TaskOptions? options, string prefix)
     {
         options ??= new TaskOptions();
-        string? other = options.MaxTokens is not null ? "max_tokens"
-            : options.Temperature is not null ? "temperature"
-            : options.TopP is not null ? "top_p"
-            : options.Seed is not null ? "seed"
-            : options.Stop is not null ? "stop"
-            : options.KeepAlive is not null ? "keep_alive"
-            : options.Language is not null ? "language"
-            : options.TimeZone is not null ? "time_zone"
-            : null;
-        if (other is not null)
+        if (FirstOptionBesides(options, "model", "top") is { } other)
         {
             throw Invalid(prefix + other, $"'{other}' is not an option of classify tasks; they take 'model', 'top' and 'priority'");
         }
@@ -66,17 +57,7 @@ internal sealed partial class TaskRequestValidator
     public static (string? Language, TaskPriority Priority) CheckOcrOptions(TaskOptions? options, string prefix)
     {
         options ??= new TaskOptions();
-        string? other = options.Model is not null ? "model"
-            : options.MaxTokens is not null ? "max_tokens"
-            : options.Temperature is not null ? "temperature"
-            : options.TopP is not null ? "top_p"
-            : options.Seed is not null ? "seed"
-            : options.Stop is not null ? "stop"
-            : options.KeepAlive is not null ? "keep_alive"
-            : options.TimeZone is not null ? "time_zone"
-            : options.Top is not null ? "top"
-            : null;
-        if (other is not null)
+        if (FirstOptionBesides(options, "language") is { } other)
         {
             throw Invalid(prefix + other, $"'{other}' is not an option of ocr tasks; they take 'language' and 'priority'");
         }
@@ -121,5 +102,32 @@ internal sealed partial class TaskRequestValidator
         }
 
         return input?.Image ?? throw Invalid("input.image", "'input.image' is required: the image file's bytes in base64");
+    }
+
+    /// <summary>The wire name of the first option given that is neither <c>priority</c> nor one of <paramref name="taken"/>; null when there is none.</summary>
+    private static string? FirstOptionBesides(TaskOptions options, params ReadOnlySpan<string> taken)
+    {
+        (string Name, bool Given)[] given =
+        [
+            ("model", options.Model is not null),
+            ("max_tokens", options.MaxTokens is not null),
+            ("temperature", options.Temperature is not null),
+            ("top_p", options.TopP is not null),
+            ("seed", options.Seed is not null),
+            ("stop", options.Stop is not null),
+            ("keep_alive", options.KeepAlive is not null),
+            ("language", options.Language is not null),
+            ("time_zone", options.TimeZone is not null),
+            ("top", options.Top is not null),
+        ];
+        foreach (var (name, isGiven) in given)
+        {
+            if (isGiven && !taken.Contains(name))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging;
 
-namespace LlmOs.Engine.Vision.Tests.Classification;
+namespace LlmOs.Engine.Vision.Tests.Logging;
 
-/// <summary>Keeps what the backend logs, to read back which execution provider it chose.</summary>
-internal sealed class RecordingLogger<T> : ILogger<T>
+/// <summary>Keeps what a component logs, to read its events back in a test (the OCR engine's, the classifier's choice of provider).</summary>
+internal sealed class CapturingLogger<T> : ILogger<T>
 {
-    private readonly List<(int EventId, string Message)> _entries = [];
+    private readonly List<(EventId Id, string Message)> _entries = [];
 
-    public IReadOnlyList<(int EventId, string Message)> Entries
+    public IReadOnlyList<(EventId Id, string Message)> Entries
     {
         get
         {
@@ -27,7 +27,7 @@ internal sealed class RecordingLogger<T> : ILogger<T>
     {
         lock (_entries)
         {
-            _entries.Add((eventId.Id, formatter(state, exception)));
+            _entries.Add((eventId, formatter(state, exception)));
         }
     }
 }
