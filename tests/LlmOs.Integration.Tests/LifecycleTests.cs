@@ -56,7 +56,9 @@ public sealed class LifecycleTests
     {
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
         {
-            Environment = new Dictionary<string, string> { ["LLMOSD_SHUTDOWNGRACESECONDS"] = "1" },
+            // A grace well under the generation's length (2000 tokens: most of a second even on an idle machine), so the
+            // stop has to cut it; with 1 s an idle machine could finish the generation inside the grace.
+            Environment = new Dictionary<string, string> { ["LLMOSD_SHUTDOWNGRACESECONDS"] = "0.1" },
         });
         var events = new List<TaskStreamEvent>();
         var stream = Task.Run(async () =>
@@ -85,7 +87,7 @@ public sealed class LifecycleTests
         var took = await daemon.TerminateAsync();
         await stream;
 
-        Assert.True(took < TimeSpan.FromSeconds(4), $"shutdown took {took} with a 1 s grace period");
+        Assert.True(took < TimeSpan.FromSeconds(4), $"shutdown took {took} with a 0.1 s grace period");
         Assert.Equal(0, daemon.Process.ExitCode);
         Assert.False(File.Exists(daemon.Socket), "the socket file is still there");
         Assert.Equal(TaskEventNames.Cancelled, events[^1].Name);
