@@ -276,14 +276,14 @@ public sealed class SchedulerResidencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resident_model_reports_its_batch_size_capped_context_estimated_memory_and_expiry()
+    public async Task Resident_model_reports_its_batch_size_configured_context_estimated_memory_and_expiry()
     {
         var backend = new FakeTextBackend();
         backend.Hold("busy");
         var keepAlive = TimeSpan.FromMinutes(3);
         var options = new SchedulerOptions { ParallelSequences = 3, ContextPerSequence = 4096, KeepAlive = keepAlive };
         var scheduler = _harness.Create(backend, options);
-        var expected = new TextModelSettings(2048, 3, 0); // 4096 asked, the model was trained on 2048
+        var expected = new TextModelSettings(4096, 3, 0); // 4096 configured is honoured past the 2048 the model was trained on
 
         var task = Submit(scheduler, Owner, "busy", "alpha");
         await StartedAsync(backend, "busy");
@@ -294,7 +294,7 @@ public sealed class SchedulerResidencyTests : IAsyncLifetime
         Assert.Equal(ModelKind.Text, busy.Kind);
         Assert.Equal(ModelWorkerState.Loaded, busy.State);
         Assert.Equal(3, busy.MaxSequences);
-        Assert.Equal(2048, busy.ContextPerSequence);
+        Assert.Equal(4096, busy.ContextPerSequence);
         Assert.Equal(0, busy.GpuLayers);
         Assert.Equal(1, busy.ActiveSequences);
         Assert.Equal(_harness.EstimateOf("alpha", expected), busy.MemoryBytes);
@@ -311,5 +311,17 @@ public sealed class SchedulerResidencyTests : IAsyncLifetime
         Assert.Equal(0, idle.ActiveSequences);
         Assert.NotNull(idle.ExpiresAt);
         Assert.InRange(idle.ExpiresAt!.Value, task.FinishedAt!.Value + keepAlive - TimeSpan.FromMilliseconds(100), DateTimeOffset.UtcNow + keepAlive);
+    }
+
+    [Fact]
+    public async Task Without_a_configured_context_a_model_gets_its_trained_context_at_most_the_default()
+    {
+        var backend = new FakeTextBackend();
+        var scheduler = _harness.Create(backend, new SchedulerOptions { ParallelSequences = 2 });
+
+        var task = Submit(scheduler, Owner, "hello", "alpha");
+        await task.Finished.WaitAsync(Patience);
+
+        Assert.Equal(new TextModelSettings(SchedulerOptions.DefaultContextPerSequence, 2, 0), Assert.Single(backend.LoadSettings));
     }
 }

@@ -148,7 +148,7 @@ public sealed class BadInputTests(DaemonFixture fixture) : IClassFixture<DaemonF
         {
             Environment = new Dictionary<string, string> { ["LLMOSD_QUEUECAPACITY"] = "1", ["LLMOSD_PARALLELSEQUENCES"] = "1" },
         });
-        var running = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: 2000, Temperature: 0));
+        var running = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0));
         while ((await daemon.Client.GetTaskAsync(running.Id)).State == TaskStates.Queued)
         {
             await Task.Delay(10);

@@ -9,7 +9,7 @@ namespace LlmOs.Integration.Tests;
 [Collection(IntegrationCollection.Name)]
 public sealed class CancellationTests(DaemonFixture fixture) : IClassFixture<DaemonFixture>
 {
-    private const int Long = 2000; // several seconds of generation for stories260K on this machine
+    private const int Long = LongGeneration.Tokens;
     private readonly DaemonProcess _daemon = fixture.Daemon;
 
     [Fact]

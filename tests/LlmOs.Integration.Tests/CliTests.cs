@@ -56,7 +56,7 @@ public sealed class CliTests(DaemonFixture fixture) : IClassFixture<DaemonFixtur
     [Fact]
     public async Task Tasks_cancel_stops_a_running_task()
     {
-        var task = await _daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: 2000, Temperature: 0));
+        var task = await _daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0));
         var result = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "tasks", "cancel", task.Id, "--json");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(TaskStates.Cancelled, JsonSerializer.Deserialize(result.Stdout, IpcJsonContext.Default.TaskDto)!.State);

@@ -56,14 +56,13 @@ public sealed class LifecycleTests
     {
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
         {
-            // A grace well under the generation's length (2000 tokens: most of a second even on an idle machine), so the
-            // stop has to cut it; with 1 s an idle machine could finish the generation inside the grace.
+            // A short grace: the generation (LongGeneration) runs for minutes, so the stop has to cut it.
             Environment = new Dictionary<string, string> { ["LLMOSD_SHUTDOWNGRACESECONDS"] = "0.1" },
         });
         var events = new List<TaskStreamEvent>();
         var stream = Task.Run(async () =>
         {
-            await foreach (var e in daemon.Client.StreamAsync("Once upon a time", new TaskOptions(MaxTokens: 2000, Temperature: 0)))
+            await foreach (var e in daemon.Client.StreamAsync("Once upon a time", new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0)))
             {
                 lock (events)
                 {
@@ -96,7 +95,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Sigterm_lets_a_running_task_finish_within_the_grace_period()
     {
-        await using var daemon = await DaemonProcess.StartAsync();
+        await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { Environment = DefaultGrace });
         var stream = daemon.Client.StreamAsync("Once upon a time", new TaskOptions(MaxTokens: 400, Temperature: 0)).ToListAsync();
         while (!(await daemon.Client.ListTasksAsync()).Any(t => t.State == TaskStates.Running))
         {
@@ -111,6 +110,9 @@ public sealed class LifecycleTests
         Assert.True(took < TimeSpan.FromSeconds(10), $"shutdown took {took}");
         Assert.False(File.Exists(daemon.Socket));
     }
+
+    /// <summary>The daemon's own default grace, where test daemons otherwise get 2 s.</summary>
+    private static readonly Dictionary<string, string> DefaultGrace = new() { ["LLMOSD_SHUTDOWNGRACESECONDS"] = "10" };
 
     [Fact]
     public async Task A_second_daemon_on_the_same_socket_refuses_to_start_and_leaves_the_first_alone()

@@ -31,7 +31,7 @@ public sealed class OwnershipTests
         Assert.Equal(await TestUsers.GidAsync(TestUsers.Group), uint.Parse(stat.Stdout.Trim()));
 
         var (status, body) = await TestUsers.CurlAsAsync(TestUsers.Alice, daemon.Socket, "POST", "/v1/tasks",
-            TaskWire.Generate("Once upon a time", 2000));
+            TaskWire.Generate("Once upon a time", LongGeneration.Tokens));
         Assert.Equal(202, status);
         var task = JsonSerializer.Deserialize(body, IpcJsonContext.Default.TaskDto)!;
         Assert.Equal(await TestUsers.UidAsync(TestUsers.Alice), task.OwnerUid);

@@ -63,7 +63,7 @@ public sealed partial class LlmosDaemon
         {
             QueueCapacity = settings.QueueCapacity,
             ParallelSequences = settings.ParallelSequences,
-            ContextPerSequence = settings.ContextSize,
+            ContextPerSequence = settings.ContextSize is > 0 ? settings.ContextSize : null, // 0 or less: unset
             KeepAlive = settings.KeepAliveSeconds < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(settings.KeepAliveSeconds),
             MemoryBudgetBytes = machine.MemoryBudgetBytes,
             GpuBudgetBytes = machine.GpuBudgetBytes,

@@ -62,7 +62,7 @@ public sealed class BusClientTests
         await using var daemon = await BusDaemon.StartAsync();
 
         string? id = null;
-        await foreach (var taskEvent in daemon.Client.StreamAsync(Prompt, new TaskOptions(MaxTokens: 2000, Temperature: 0)))
+        await foreach (var taskEvent in daemon.Client.StreamAsync(Prompt, new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0)))
         {
             id = taskEvent.Data.TaskId;
             if (taskEvent.Name == TaskEventNames.Delta)
@@ -117,7 +117,7 @@ public sealed class BusClientTests
         var capabilities = await ((DBusTransport)daemon.Client.Transport).GetCapabilitiesAsync(CancellationToken.None);
         Assert.Equal(await daemon.Daemon.Http.GetFromJsonAsync("v1/capabilities", IpcJsonContext.Default.CapabilitiesResponse), capabilities, new CapabilitiesComparer());
 
-        var running = await daemon.Client.SubmitGenerateAsync(Prompt, new TaskOptions(MaxTokens: 2000, Temperature: 0));
+        var running = await daemon.Client.SubmitGenerateAsync(Prompt, new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0));
         Assert.Contains(await daemon.Client.ListTasksAsync(), t => t.Id == running.Id);
         // The submit only queues the task; the model is listed once its worker has begun to load it.
         var deadline = DateTime.UtcNow.AddSeconds(20);

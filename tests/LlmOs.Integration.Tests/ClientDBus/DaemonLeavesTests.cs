@@ -15,7 +15,7 @@ public sealed class DaemonLeavesTests
     public async Task A_wait_and_a_stream_fail_as_unreachable_within_seconds_when_llmosd_is_killed()
     {
         await using var daemon = await BusDaemon.StartAsync();
-        var longRun = new TaskOptions(MaxTokens: 2000, Temperature: 0);
+        var longRun = new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0);
         var request = new TaskSubmitRequest("generate", new TaskInput("Once upon a time"), longRun);
 
         var waiting = daemon.Client.Transport.SubmitAsync(request, wait: true, CancellationToken.None);

@@ -13,7 +13,7 @@ public sealed class BusOwnershipTests
     {
         await using var bus = await BusDaemon.StartAsync();
         await using var root = await bus.ConnectAsync();
-        string path = await root.SubmitGenerateAsync("Once upon a time", 2000, detach: true);
+        string path = await root.SubmitGenerateAsync("Once upon a time", LongGeneration.Tokens, detach: true);
         string id = BusTools.TaskId(path);
         await root.WaitForAsync(s => s.Path == path && s.Member == "Delta");
 

@@ -9,7 +9,10 @@ namespace LlmOs.Integration.Tests.DBus;
 [Collection(IntegrationCollection.Name)]
 public sealed class BusTaskSignalTests
 {
-    private const int Long = 2000; // over a second of generation for stories260K on this machine
+    private const int Long = LongGeneration.Tokens;
+
+    /// <summary>Most of a second of generation for stories260K: running for a while, yet ending on its own (within a SIGTERM grace).</summary>
+    private const int Finite = 2000;
 
     [Fact]
     public async Task Busctl_monitor_sees_the_coalesced_Deltas_and_Finished_that_the_submitter_receives()
@@ -102,9 +105,10 @@ public sealed class BusTaskSignalTests
     [Fact]
     public async Task On_SIGTERM_a_running_task_finishes_within_the_grace_and_its_submitter_still_gets_Finished()
     {
-        await using var bus = await BusDaemon.StartAsync();
+        // The daemon's own default grace, where test daemons otherwise get 2 s.
+        await using var bus = await BusDaemon.StartAsync(new DaemonProcess.Options { Environment = new Dictionary<string, string> { ["LLMOSD_SHUTDOWNGRACESECONDS"] = "10" } });
         await using var client = await bus.ConnectAsync();
-        string path = await client.SubmitGenerateAsync("Once upon a time", Long);
+        string path = await client.SubmitGenerateAsync("Once upon a time", Finite);
         await client.WaitForAsync(s => s.Path == path && s.Member == "Delta");
 
         await bus.Daemon.TerminateAsync();
@@ -120,7 +124,7 @@ public sealed class BusTaskSignalTests
     {
         await using var bus = await BusDaemon.StartAsync();
         await using var client = await bus.ConnectAsync();
-        var task = await bus.Daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: Long, Temperature: 0));
+        var task = await bus.Daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: Finite, Temperature: 0));
         string path = DBusNames.TaskPath(task.Id);
 
         await client.CallAsync(path, DBusNames.TaskInterface, "Watch", "", null, static (_, _) => true);

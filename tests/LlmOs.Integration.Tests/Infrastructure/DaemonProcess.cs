@@ -96,6 +96,10 @@ public sealed class DaemonProcess : IAsyncDisposable
         // The start-up embedding of the intents' examples would add root's embed tasks to every test's task lists and
         // counters, and a second of CPU to each of the suite's many daemons; SemanticWarmUpTests turns it on.
         start.Environment["LLMOSD_WARMUPINTENTS"] = "false";
+        start.Environment["LLMOSD_CONTEXTSIZE"] = LongGeneration.Context.ToString();
+        start.Environment["LLMOSD_MAXTOKENSLIMIT"] = LongGeneration.Context.ToString();
+        // A test's end (SIGTERM) need not wait the default 10 s for a LongGeneration it left running.
+        start.Environment["LLMOSD_SHUTDOWNGRACESECONDS"] = "2";
         if (options.BusAddress is not null)
         {
             start.Environment["DBUS_SESSION_BUS_ADDRESS"] = options.BusAddress;

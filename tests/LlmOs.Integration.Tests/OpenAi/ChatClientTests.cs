@@ -59,7 +59,7 @@ public sealed class ChatClientTests(DaemonFixture fixture) : IClassFixture<Daemo
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var update in chat.GetStreamingResponseAsync(Chat, new ChatOptions { Temperature = 0, MaxOutputTokens = 2000 }, cts.Token))
+            await foreach (var update in chat.GetStreamingResponseAsync(Chat, new ChatOptions { Temperature = 0, MaxOutputTokens = LongGeneration.Tokens }, cts.Token))
             {
                 id = update.ResponseId;
                 if (update.Text.Length > 0)
@@ -80,7 +80,7 @@ public sealed class ChatClientTests(DaemonFixture fixture) : IClassFixture<Daemo
         string? id = null;
         var text = new StringBuilder();
 
-        await foreach (var update in chat.GetStreamingResponseAsync(Chat, new ChatOptions { Temperature = 0, MaxOutputTokens = 2000 }))
+        await foreach (var update in chat.GetStreamingResponseAsync(Chat, new ChatOptions { Temperature = 0, MaxOutputTokens = LongGeneration.Tokens }))
         {
             id = update.ResponseId;
             text.Append(update.Text);

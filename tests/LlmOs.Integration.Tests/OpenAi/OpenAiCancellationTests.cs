@@ -11,7 +11,7 @@ namespace LlmOs.Integration.Tests.OpenAi;
 [Collection(IntegrationCollection.Name)]
 public sealed class OpenAiCancellationTests(DaemonFixture fixture) : IClassFixture<DaemonFixture>
 {
-    private const string Long = """{"messages":[{"role":"user","content":"Once upon a time"}],"max_tokens":2000,"temperature":0""";
+    private static readonly string Long = $$"""{"messages":[{"role":"user","content":"Once upon a time"}],"max_tokens":{{LongGeneration.Tokens}},"temperature":0""";
     private readonly DaemonProcess _daemon = fixture.Daemon;
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ClientLimitTests
         var (dir, daemon) = await MultiUserDaemon.StartAsync(new() { ["LLMOSD_MAXQUEUEDPERUID"] = "2", ["LLMOSD_PARALLELSEQUENCES"] = "1" });
         using var _ = dir;
         await using var __ = daemon;
-        var running = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: 2000, Temperature: 0));
+        var running = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0));
         while ((await daemon.Client.GetTaskAsync(running.Id)).State != TaskStates.Running)
         {
             await Task.Delay(10);

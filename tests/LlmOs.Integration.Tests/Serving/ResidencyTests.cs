@@ -47,8 +47,9 @@ public sealed class ResidencyTests
     [Fact]
     public async Task A_load_that_does_not_fit_the_budget_evicts_the_least_recently_used_idle_model()
     {
-        // Three copies of the model; the budget holds two of them (each needs about 22 MiB).
-        await using var daemon = await StartWithCopiesAsync(budgetMiB: 50, "alpha", "beta", "gamma");
+        // Three copies of the model; the budget holds two of them (each needs about 177 MiB, most of it the KV cache
+        // of the test daemons' 65536-token context).
+        await using var daemon = await StartWithCopiesAsync(budgetMiB: 400, "alpha", "beta", "gamma");
 
         await daemon.Client.GenerateAsync("Once upon a time", Short with { Model = "alpha" });
         await daemon.Client.GenerateAsync("Once upon a time", Short with { Model = "beta" });
@@ -66,8 +67,8 @@ public sealed class ResidencyTests
     [Fact]
     public async Task When_nothing_can_be_evicted_the_task_waits_in_the_queue_until_memory_is_free()
     {
-        await using var daemon = await StartWithCopiesAsync(budgetMiB: 30, "alpha", "beta");
-        var busy = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(Model: "alpha", MaxTokens: 2000, Temperature: 0));
+        await using var daemon = await StartWithCopiesAsync(budgetMiB: 250, "alpha", "beta"); // one fits, not two
+        var busy = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(Model: "alpha", MaxTokens: LongGeneration.Tokens, Temperature: 0));
         await EventuallyAsync(async () => (await daemon.Client.GetTaskAsync(busy.Id)).State == TaskStates.Running, "alpha runs");
 
         var waiting = await daemon.Client.SubmitGenerateAsync("Once upon a time", Short with { Model = "beta" });

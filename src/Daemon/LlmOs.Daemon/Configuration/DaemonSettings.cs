@@ -59,8 +59,11 @@ public sealed class DaemonSettings
 
     public int DefaultMaxTokens { get; set; } = 256;
 
-    /// <summary>Tokens each generation may hold (prompt and output); the model's trained context caps it.</summary>
-    public int ContextSize { get; set; } = 2048;
+    /// <summary>
+    /// Tokens each generation may hold (prompt and output). Unset: the model's trained context, at most 2048.
+    /// Set: exactly that, even past what the model was trained on (llama.cpp runs it; the output may degrade).
+    /// </summary>
+    public int? ContextSize { get; set; }
 
     /// <summary>Generations one loaded model runs together in a batch.</summary>
     public int ParallelSequences { get; set; } = 4;

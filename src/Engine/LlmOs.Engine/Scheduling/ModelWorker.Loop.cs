@@ -104,10 +104,16 @@ internal sealed partial class ModelWorker
         return true;
     }
 
-    /// <summary>How to load: context and parallelism from configuration (capped by the model), GPU layers from the GPU budget.</summary>
+    /// <summary>How to load: context and parallelism from configuration (else the model's own context), GPU layers from the GPU budget.</summary>
     private TextModelSettings Plan()
     {
-        int context = Math.Min(_options.ContextPerSequence, Entry.Metadata?.ContextLength ?? _options.ContextPerSequence);
+        int trained = Entry.Metadata?.ContextLength ?? SchedulerOptions.DefaultContextPerSequence;
+        int context = _options.ContextPerSequence ?? Math.Min(SchedulerOptions.DefaultContextPerSequence, trained);
+        if (context > trained)
+        {
+            SchedulingLog.ContextBeyondTraining(_logger, Name, context, trained);
+        }
+
         int layers = Entry.Metadata?.Shape?.Layers ?? 0;
         int gpuLayers = _backend.SupportsGpuOffload && _options.GpuBudgetBytes > 0
             ? (int)Math.Min(layers + 1, _options.GpuBudgetBytes / Math.Max(1, ModelMemory.PerLayer(Entry)))

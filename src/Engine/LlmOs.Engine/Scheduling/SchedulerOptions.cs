@@ -8,8 +8,14 @@ public sealed class SchedulerOptions
     /// <summary>How many generations one loaded text model runs together in one batch.</summary>
     public int ParallelSequences { get; init; } = 4;
 
-    /// <summary>Tokens each sequence may hold (prompt and output); the model's trained context caps it.</summary>
-    public int ContextPerSequence { get; init; } = 2048;
+    /// <summary>
+    /// Tokens each sequence may hold (prompt and output). Unset: the model's trained context, at most
+    /// <see cref="DefaultContextPerSequence"/>. Set: exactly that, even past the trained context, as llama.cpp's own
+    /// <c>-c</c> allows (the model's output may degrade there; the load logs a warning).
+    /// </summary>
+    public int? ContextPerSequence { get; init; }
+
+    public const int DefaultContextPerSequence = 2048;
 
     /// <summary>How long an idle model stays loaded unless a request asks otherwise. Negative: forever.</summary>
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromMinutes(5);

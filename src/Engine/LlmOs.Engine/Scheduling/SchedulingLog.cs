@@ -22,4 +22,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(1015, LogLevel.Error, "A batch step of model {Model} failed; its {Count} sequence(s) fail")]
     public static partial void StepFailed(ILogger logger, Exception exception, string model, int count);
+
+    [LoggerMessage(1016, LogLevel.Warning, "Model {Model} gets a context of {Context} tokens as configured, past the {Trained} it was trained on; its output may degrade there")]
+    public static partial void ContextBeyondTraining(ILogger logger, string model, int context, int trained);
 }
