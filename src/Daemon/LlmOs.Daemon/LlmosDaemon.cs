@@ -24,6 +24,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
     private readonly ILogger _logger;
     private Task _schedulerShutdown = Task.CompletedTask;
     private bool _ownsSocket;
+    private bool _started;
 
     private LlmosDaemon(WebApplication app, DaemonSettings settings)
     {
@@ -37,12 +38,13 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
 
     public static LlmosDaemon Create(DaemonSettings settings)
     {
+        var sockets = TakeSockets(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear(); // our settings come from DaemonConfiguration only
         ConfigureLogging(builder.Logging, settings);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.ListenUnixSocket(settings.Socket);
+            Listen(kestrel, settings, sockets.Inherited);
             kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes;
             kestrel.AddServerHeader = false;
         });
@@ -66,10 +68,18 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         ImageEndpoints.Map(app);
         EventEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
-        return new LlmosDaemon(app, settings);
+        return new LlmosDaemon(app, settings)
+        {
+            _inherited = sockets.Inherited,
+            _refusedDescriptors = sockets.Refused,
+            _configuredSocket = sockets.Configured,
+        };
     }
 
-    /// <summary>Claims the socket, starts serving, and tells systemd it is ready once the socket accepts.</summary>
+    /// <summary>
+    /// Claims the socket (unless systemd passed one: its file is systemd's), starts serving, and tells systemd it is
+    /// ready once the socket accepts.
+    /// </summary>
     /// <exception cref="DaemonAlreadyRunningException">Another daemon listens on the socket.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +87,15 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         // (Only a directory llmosd creates gets this mode; one that exists keeps the mode its owner gave it.)
         Directory.CreateDirectory(Settings.DataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Directory.CreateDirectory(Path.Combine(Settings.DataDir, "models"));
+        LogSockets();
+        if (SocketActivated)
+        {
+            // Probing the path would reach our own inherited socket; the file's mode and group are llmosd.socket's.
+            await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+            NotifyReady();
+            return;
+        }
+
         SocketFile.Claim(Settings.Socket);
         uint previousMask = SocketFile.RestrictNewFiles(Settings.Mode);
         try
@@ -90,9 +109,7 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         }
 
         SocketFile.ApplyPermissions(Settings.Socket, Settings);
-        _app.Services.GetRequiredService<SystemdNotifications>().NotifyReady();
-        var info = _app.Services.GetRequiredService<DaemonInfo>();
-        DaemonLog.Ready(_logger, info.Version, Settings.Mode.ToString().ToLowerInvariant(), Settings.Socket, Settings.DataDir);
+        NotifyReady();
     }
 
     /// <summary>Completes when the daemon has been asked to stop (SIGTERM, Ctrl-C) and has finished stopping.</summary>
@@ -123,6 +140,14 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         _schedulerShutdown = _app.Services.GetRequiredService<Scheduler>().ShutdownAsync(grace, CancellationToken.None);
     }
 
+    private void NotifyReady()
+    {
+        _started = true;
+        _app.Services.GetRequiredService<SystemdNotifications>().NotifyReady();
+        var info = _app.Services.GetRequiredService<DaemonInfo>();
+        DaemonLog.Ready(_logger, info.Version, Settings.Mode.ToString().ToLowerInvariant(), Settings.Socket, Settings.DataDir);
+    }
+
     private async Task FinishAsync()
     {
         await _schedulerShutdown.ConfigureAwait(false);
@@ -131,6 +156,11 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
             _ownsSocket = false;
             SocketFile.Remove(Settings.Socket);
             DaemonLog.Stopped(_logger, Settings.Socket);
+        }
+        else if (SocketActivated && _started)
+        {
+            _started = false;
+            ActivationLog.StoppedInherited(_logger, Settings.Socket);
         }
     }
 }

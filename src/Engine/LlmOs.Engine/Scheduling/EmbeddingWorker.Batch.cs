@@ -35,7 +35,12 @@ internal sealed partial class EmbeddingWorker
             }
 
             long started = TimeProvider.System.GetTimestamp();
-            var result = await model.EmbedAsync(texts, batchCancel.Token).ConfigureAwait(false);
+            EmbeddingResult result;
+            using (Steps.Begin())
+            {
+                result = await model.EmbedAsync(texts, batchCancel.Token).ConfigureAwait(false);
+            }
+
             if (result.Vectors.Count != texts.Count)
             {
                 throw new InvalidOperationException($"the model returned {result.Vectors.Count} vectors for {texts.Count} texts");
@@ -74,7 +79,12 @@ internal sealed partial class EmbeddingWorker
         try
         {
             long started = TimeProvider.System.GetTimestamp();
-            var result = await model.EmbedAsync(task.Inputs, cancel.Token).ConfigureAwait(false);
+            EmbeddingResult result;
+            using (Steps.Begin())
+            {
+                result = await model.EmbedAsync(task.Inputs, cancel.Token).ConfigureAwait(false);
+            }
+
             if (result.Vectors.Count != task.Inputs.Count)
             {
                 throw new InvalidOperationException($"the model returned {result.Vectors.Count} vectors for {task.Inputs.Count} texts");

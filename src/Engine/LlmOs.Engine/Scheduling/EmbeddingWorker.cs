@@ -40,10 +40,14 @@ internal sealed partial class EmbeddingWorker : IAsyncDisposable
         _time = time;
         _clock = new IdleClock(time);
         _logger = logger;
+        Steps = new StepWatch(entry.Name, time);
         _loop = Task.Run(RunAsync);
     }
 
     public ModelWorkerState State { get; private set; }
+
+    /// <summary>The model run going on now, for the scheduler's liveness check.</summary>
+    public StepWatch Steps { get; }
 
     /// <summary>This worker's model as <c>ps</c> shows it, or null when it is not in memory.</summary>
     public ResidentModel? Describe() => State == ModelWorkerState.Unloaded || _residency.ReservedBy(this) == 0

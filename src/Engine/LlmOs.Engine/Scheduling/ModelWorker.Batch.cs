@@ -32,6 +32,7 @@ internal sealed partial class ModelWorker
                 long started = _time.GetTimestamp();
                 try
                 {
+                    using var step = Steps.Begin();
                     model.Advance(sequences);
                 }
                 catch (Exception e)

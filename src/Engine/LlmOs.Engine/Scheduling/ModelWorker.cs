@@ -46,10 +46,14 @@ internal sealed partial class ModelWorker : IEvictable, IAsyncDisposable
         _logger = logger;
         _keepAlive = options.KeepAlive;
         _clock = new IdleClock(time);
+        Steps = new StepWatch(entry.Name, time);
         _loop = Task.Run(RunAsync);
     }
 
     public ModelEntry Entry { get; }
+
+    /// <summary>The batch step running now, for the scheduler's liveness check.</summary>
+    public StepWatch Steps { get; }
 
     public string Name => Entry.Name;
 

@@ -23,14 +23,18 @@ internal sealed class OcrWorker : IAsyncDisposable
     private readonly ConcurrentDictionary<TaskRecord, Task> _running = new();
     private readonly Task _loop;
 
-    public OcrWorker(IOcrEngine engine, Scheduler scheduler, SchedulerOptions options, ILogger logger)
+    public OcrWorker(IOcrEngine engine, Scheduler scheduler, SchedulerOptions options, TimeProvider time, ILogger logger)
     {
         _engine = engine;
         _scheduler = scheduler;
         _concurrency = Math.Max(1, options.OcrConcurrency);
         _logger = logger;
+        Steps = new StepWatch(TaskRecord.OcrModelName, time);
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>The recognitions running now, for the scheduler's liveness check.</summary>
+    public StepWatch Steps { get; }
 
     /// <summary>Called by the scheduler after it queued an OCR task, and by a recognition when it ends.</summary>
     public void Wake() => _wake.Set();
@@ -75,7 +79,12 @@ internal sealed class OcrWorker : IAsyncDisposable
             long started = TimeProvider.System.GetTimestamp();
 
             // On the pool: an engine that recognises synchronously must not hold up the loop that starts the others.
-            var reading = await Task.Run(() => _engine.RecognizeAsync(image, language, cancel.Token), cancel.Token).ConfigureAwait(false);
+            OcrResult reading;
+            using (Steps.Begin())
+            {
+                reading = await Task.Run(() => _engine.RecognizeAsync(image, language, cancel.Token), cancel.Token).ConfigureAwait(false);
+            }
+
             VisionLog.Recognized(_logger, reading.Text.Length, image.Width, image.Height, language, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
             task.CompleteOcr(reading);
         }

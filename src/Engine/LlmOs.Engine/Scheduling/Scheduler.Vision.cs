@@ -120,7 +120,7 @@ public sealed partial class Scheduler
     {
         lock (_visionWorkersGate)
         {
-            return _ocrWorker ??= new OcrWorker(engine, this, _options, _logger);
+            return _ocrWorker ??= new OcrWorker(engine, this, _options, _time, _logger);
         }
     }
 }

@@ -51,7 +51,12 @@ internal sealed partial class VisionWorker
             }
 
             long started = TimeProvider.System.GetTimestamp();
-            var results = await model.ClassifyAsync(images, top, batchCancel.Token).ConfigureAwait(false);
+            IReadOnlyList<IReadOnlyList<LabelScore>> results;
+            using (Steps.Begin())
+            {
+                results = await model.ClassifyAsync(images, top, batchCancel.Token).ConfigureAwait(false);
+            }
+
             if (results.Count != images.Count)
             {
                 throw new InvalidOperationException($"the model returned {results.Count} answers for {images.Count} images");
@@ -94,7 +99,12 @@ internal sealed partial class VisionWorker
         try
         {
             long started = TimeProvider.System.GetTimestamp();
-            var results = await model.ClassifyAsync([image], task.Top, cancel.Token).ConfigureAwait(false);
+            IReadOnlyList<IReadOnlyList<LabelScore>> results;
+            using (Steps.Begin())
+            {
+                results = await model.ClassifyAsync([image], task.Top, cancel.Token).ConfigureAwait(false);
+            }
+
             if (results.Count != 1)
             {
                 throw new InvalidOperationException($"the model returned {results.Count} answers for one image");
