@@ -7,6 +7,7 @@ using LlmOs.Daemon.Http.Intents;
 using LlmOs.Daemon.Http.OpenAi;
 using LlmOs.Daemon.Metrics;
 using LlmOs.Daemon.Requests;
+using LlmOs.Daemon.Security;
 using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Embeddings;
 using LlmOs.Engine.Generation;
@@ -55,6 +56,10 @@ public sealed partial class LlmosDaemon
         });
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<TaskStore>();
+        services.AddSingleton(new AdministratorRules(settings.Mode, DaemonUser.Uid));
+        services.AddSingleton<IPolkitAuthority, PolkitAuthority>();
+        services.AddSingleton<Administrators>();
+        services.AddSingleton<TaskAccess>();
         services.AddSingleton<IntentRegistry>();
         services.AddSingleton<SocketIntentHandlers>();
         var machine = new MachineResources(settings);

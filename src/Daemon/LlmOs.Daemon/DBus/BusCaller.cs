@@ -1,3 +1,5 @@
+using LlmOs.Daemon.Security;
+
 namespace LlmOs.Daemon.DBus;
 
 /// <summary>Who made a method call: its connection (unique name, tasks, departure) and its uid.</summary>
@@ -7,6 +9,10 @@ internal readonly record struct BusCaller(BusPeer Peer, uint Uid)
 
     public bool IsRoot => Uid == 0;
 
-    /// <summary>Whether this caller may see a task owned by <paramref name="ownerUid"/>: its own, or any for root.</summary>
-    public bool Sees(uint ownerUid) => Uid == 0 || Uid == ownerUid;
+    /// <summary>This caller of an administrative operation: its pid is asked of the bus only if polkit is to be asked.</summary>
+    public AdminCaller AsAdminCaller()
+    {
+        var peer = Peer;
+        return new AdminCaller(Uid, _ => BusPeers.LookUpProcessIdAsync(peer.Connection, peer.UniqueName));
+    }
 }

@@ -159,7 +159,14 @@ internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, Task
             (this, connection)).ConfigureAwait(false);
     }
 
-    private static Task<uint> LookUpUidAsync(DBusConnection connection, string uniqueName)
+    private static Task<uint> LookUpUidAsync(DBusConnection connection, string uniqueName) =>
+        AskBusAsync(connection, "GetConnectionUnixUser", uniqueName);
+
+    /// <summary>The pid behind a sender, for polkit's subject: asked of the bus only when an administrative check needs it.</summary>
+    public static Task<uint> LookUpProcessIdAsync(DBusConnection connection, string uniqueName) =>
+        AskBusAsync(connection, "GetConnectionUnixProcessID", uniqueName);
+
+    private static Task<uint> AskBusAsync(DBusConnection connection, string member, string uniqueName)
     {
         MessageWriter writer;
         try
@@ -173,7 +180,7 @@ internal sealed class BusPeers(Scheduler scheduler, IntentRegistry intents, Task
 
         try
         {
-            writer.WriteMethodCallHeader(Bus, "/org/freedesktop/DBus", Bus, "GetConnectionUnixUser", "s", MessageFlags.None);
+            writer.WriteMethodCallHeader(Bus, "/org/freedesktop/DBus", Bus, member, "s", MessageFlags.None);
             writer.WriteString(uniqueName);
             return connection.CallMethodAsync(writer.CreateMessage(), static (message, _) => message.GetBodyReader().ReadUInt32(), null);
         }

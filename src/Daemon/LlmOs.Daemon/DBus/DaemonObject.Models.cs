@@ -11,8 +11,6 @@ internal sealed partial class DaemonObject
     private const int MaxNameLength = 256;
     private const int MaxPathLength = 4096;
 
-    /// <summary>The uid llmosd runs as: in user mode its user is the administrator of its own models.</summary>
-
     /// <summary>ListModels() → aa{sv}: the registry, as <c>GET /v1/models</c> lists it.</summary>
     private ValueTask ListModels(MethodContext context)
     {
@@ -20,11 +18,11 @@ internal sealed partial class DaemonObject
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>AddModel(s path, a{sv} options) → a{sv}: <c>POST /v1/models</c>, for root (and the daemon's own user).</summary>
+    /// <summary>AddModel(s path, a{sv} options) → a{sv}: <c>POST /v1/models</c>, for administrators (root, the daemon's own user in user mode, or polkit's org.llmos.manage).</summary>
     private async ValueTask AddModelAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        ModelPermissions.EnsureMayAddModels(caller.Uid);
+        await administrators.EnsureAsync(caller.AsAdminCaller(), "adding models", context.RequestAborted).ConfigureAwait(false);
 
         var request = ReadAddModel(context.Request);
         var entry = registry.Add(request.Path!, request.Name, request.Default, request.Labels);

@@ -64,17 +64,13 @@ internal sealed partial class DaemonObject
         ReplyString(context, "s", result.Text);
     }
 
-    /// <summary>GetTask(s id) → a{sv}: the caller's task (any for root); another user's is NotFound, as on the socket.</summary>
+    /// <summary>GetTask(s id) → a{sv}: the caller's task (any for an administrator); another user's is NotFound, as on the socket.</summary>
     private async ValueTask GetTaskAsync(MethodContext context)
     {
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
         string id = context.Request.GetBodyReader().ReadString();
-        var task = store.Find(id);
-        if (task is null || !caller.Sees(task.OwnerUid))
-        {
-            throw TaskNotFound(id);
-        }
-
+        var task = await taskAccess.FindAsync(id, caller.AsAdminCaller(), context.RequestAborted).ConfigureAwait(false)
+            ?? throw TaskNotFound(id);
         ReplyRecord(context, DtoMapper.ToDto(task), IpcJsonContext.Default.TaskDto);
     }
 

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Http;
 using LlmOs.Daemon.Requests;
+using LlmOs.Daemon.Security;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -32,6 +33,8 @@ internal sealed partial class DaemonObject(
     StatusReporter status,
     DaemonInfo info,
     DaemonSettings settings,
+    Administrators administrators,
+    TaskAccess taskAccess,
     ILogger<DaemonObject> logger) : BusObject(peers, logger)
 {
     private static readonly InterfaceContract Contract = InterfaceContract.Parse(DBusInterfaces.Daemon1);

@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Security;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
 using LlmOs.Ipc.DBus;
@@ -9,10 +10,10 @@ namespace LlmOs.Daemon.DBus;
 /// <summary>
 /// Every task as an object, <c>/org/llmos/Task/&lt;id&gt;</c> with <c>org.llmos.Task1</c>: one handler for the whole
 /// subtree that looks tasks up in the task store, so an object exists exactly as long as the store remembers its task
-/// (the socket's retention). Only the owner's uid and root may see one; to anyone else it answers NotFound, as the
+/// (the socket's retention). Only the owner's uid and an administrator (root, or polkit's org.llmos.manage) may see one; to anyone else it answers NotFound, as the
 /// socket answers 404.
 /// </summary>
-internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler scheduler, TaskStore store, ILogger<TaskObjects> logger)
+internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler scheduler, TaskStore store, TaskAccess taskAccess, ILogger<TaskObjects> logger)
     : BusObject(peers, logger)
 {
     private static readonly InterfaceContract Contract = InterfaceContract.Parse(DBusInterfaces.Task1);
@@ -38,11 +39,8 @@ internal sealed class TaskObjects(BusPeers peers, TaskSignals signals, Scheduler
         }
 
         var caller = await Peers.IdentifyAsync(context).ConfigureAwait(false);
-        var task = store.Find(id);
-        if (task is null || !caller.Sees(task.OwnerUid))
-        {
-            throw DaemonObject.TaskNotFound(id);
-        }
+        var task = await taskAccess.FindAsync(id, caller.AsAdminCaller(), context.RequestAborted).ConfigureAwait(false)
+            ?? throw DaemonObject.TaskNotFound(id);
 
         if (context.IsDBusIntrospectRequest)
         {

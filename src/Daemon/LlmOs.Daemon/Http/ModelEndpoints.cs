@@ -1,4 +1,5 @@
 using LlmOs.Daemon.Requests;
+using LlmOs.Daemon.Security;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
@@ -26,7 +27,9 @@ internal static class ModelEndpoints
 
         app.MapPost("/v1/models", async (HttpContext context) =>
         {
-            ModelPermissions.EnsureMayAddModels(PeerCredentials.Caller(context));
+            // Adding a model makes the daemon open a file of the caller's choosing (and may change the default model).
+            await context.RequestServices.GetRequiredService<Administrators>()
+                .EnsureAsync(PeerCredentials.AdminCaller(context), "adding models", context.RequestAborted).ConfigureAwait(false);
             var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.AddModelRequest).ConfigureAwait(false);
             if (request.Path is null)
             {

@@ -1,6 +1,7 @@
 using LlmOs.Daemon.Configuration;
 using LlmOs.Daemon.Http.Vision;
 using LlmOs.Daemon.Requests;
+using LlmOs.Daemon.Security;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Tasks;
 using LlmOs.Ipc;
@@ -14,7 +15,8 @@ namespace LlmOs.Daemon.Http;
 
 /// <summary>
 /// The task API. A task belongs to the uid that submitted it (from SO_PEERCRED): a client sees,
-/// follows and cancels only its own tasks, root sees all; another user's task answers 404, as if absent.
+/// follows and cancels only its own tasks; an administrator (root, or polkit's org.llmos.manage) also others';
+/// another user's task answers 404 to anyone else, as if absent.
 /// </summary>
 internal static class TaskEndpoints
 {
@@ -68,20 +70,38 @@ internal static class TaskEndpoints
         await WriteTaskAsync(context, task, StatusCodes.Status202Accepted).ConfigureAwait(false);
     }
 
-    private static Task ListAsync(HttpContext context)
+    /// <summary>The caller's tasks (everyone's for root); <c>?all=true</c> asks for everyone's, which is an administrator's.</summary>
+    private static async Task ListAsync(HttpContext context)
     {
         uint caller = Caller(context);
-        var tasks = context.RequestServices.GetRequiredService<TaskStore>().List(caller == 0 ? null : caller);
+        bool all = caller == 0;
+        if (!all && context.Request.Query["all"] is var wanted && (wanted == "true" || wanted == "1"))
+        {
+            await context.RequestServices.GetRequiredService<Administrators>()
+                .EnsureAsync(PeerCredentials.AdminCaller(context), "listing every user's tasks", context.RequestAborted).ConfigureAwait(false);
+            all = true;
+        }
+
+        var tasks = context.RequestServices.GetRequiredService<TaskStore>().List(all ? null : caller);
         var body = new TaskListResponse([.. tasks.Select(DtoMapper.ToDto)]);
-        return Results.Json(body, IpcJsonContext.Default.TaskListResponse).ExecuteAsync(context);
+        await Results.Json(body, IpcJsonContext.Default.TaskListResponse).ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    private static Task GetAsync(HttpContext context, string id) =>
-        Find(context, id) is { } task ? WriteTaskAsync(context, task, StatusCodes.Status200OK) : TaskNotFoundAsync(context, id);
+    private static async Task GetAsync(HttpContext context, string id)
+    {
+        if (await FindAsync(context, id).ConfigureAwait(false) is { } task)
+        {
+            await WriteTaskAsync(context, task, StatusCodes.Status200OK).ConfigureAwait(false);
+        }
+        else
+        {
+            await TaskNotFoundAsync(context, id).ConfigureAwait(false);
+        }
+    }
 
     private static async Task EventsAsync(HttpContext context, string id)
     {
-        if (Find(context, id) is not { } task)
+        if (await FindAsync(context, id).ConfigureAwait(false) is not { } task)
         {
             await TaskNotFoundAsync(context, id).ConfigureAwait(false);
             return;
@@ -95,7 +115,7 @@ internal static class TaskEndpoints
 
     private static async Task CancelAsync(HttpContext context, string id)
     {
-        if (Find(context, id) is not { } task)
+        if (await FindAsync(context, id).ConfigureAwait(false) is not { } task)
         {
             await TaskNotFoundAsync(context, id).ConfigureAwait(false);
             return;
@@ -108,12 +128,9 @@ internal static class TaskEndpoints
         await WriteTaskAsync(context, task, StatusCodes.Status200OK).ConfigureAwait(false);
     }
 
-    private static TaskRecord? Find(HttpContext context, string id)
-    {
-        var task = context.RequestServices.GetRequiredService<TaskStore>().Find(id);
-        uint caller = Caller(context);
-        return task is not null && (caller == 0 || task.OwnerUid == caller) ? task : null;
-    }
+    /// <summary>The task, if it is the caller's or the caller is an administrator (polkit is asked only for another's task).</summary>
+    private static ValueTask<TaskRecord?> FindAsync(HttpContext context, string id) =>
+        context.RequestServices.GetRequiredService<TaskAccess>().FindAsync(id, PeerCredentials.AdminCaller(context), context.RequestAborted);
 
     private static uint Caller(HttpContext context) => PeerCredentials.Caller(context);
 
