@@ -1,7 +1,7 @@
 namespace LlmOs.Bench;
 
 /// <summary>The benchmark's few options.</summary>
-public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false, bool VisionOnly = false)
+public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false, bool VisionOnly = false, bool ColdStartOnly = false, string? Deb = null)
 {
     public const string Prompt = "Once upon a time";
     public const int WarmupRequests = 200;
@@ -21,6 +21,9 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
     /// <summary>stories260K's context is 2048 tokens; the prompt needs a few of them.</summary>
     public const int MaxTokensLimit = 2000;
 
+    /// <summary>Timed cold starts of each build (--coldstart-only), after one warm-up each.</summary>
+    public const int ColdStartRuns = 10;
+
     public const string Usage = """
         usage: dotnet run -c Release --project bench/LlmOs.Bench [-- options]
           --tokens N      tokens per stream (default 256, at most 2000: the model's context is 2048)
@@ -31,6 +34,8 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
           --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
           --intents-only  run only the intent engine's part (recogniser stages, ask round trips), against a daemon of its own
           --vision-only   run only the vision part (MobileNetV2 classification at batch 1 and 16, OCR of a full-HD screenshot), against a daemon of its own
+          --coldstart-only  run only the cold start (exec to READY=1, no model) of the packaged ReadyToRun llmosd against dotnet llmosd.dll, and the package's sizes
+          --deb PATH      the .deb for --coldstart-only (default: build one with packaging/build-deb, which takes minutes)
           -h, --help      print this help and exit
         """;
 
@@ -38,7 +43,8 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
     {
         int tokens = 256, runs = 5, requests = 2000, samples = 30, threads = 0;
         string? model = null;
-        bool help = false, intentsOnly = false, visionOnly = false;
+        bool help = false, intentsOnly = false, visionOnly = false, coldStartOnly = false;
+        string? deb = null;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -68,6 +74,12 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
                 case "--vision-only":
                     visionOnly = true;
                     break;
+                case "--coldstart-only":
+                    coldStartOnly = true;
+                    break;
+                case "--deb":
+                    deb = Value(args, ref i);
+                    break;
                 case "--model":
                     model = Value(args, ref i);
                     break;
@@ -76,12 +88,17 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
             }
         }
 
-        if (intentsOnly && visionOnly)
+        if ((intentsOnly ? 1 : 0) + (visionOnly ? 1 : 0) + (coldStartOnly ? 1 : 0) > 1)
         {
-            throw new FormatException("--intents-only and --vision-only exclude each other");
+            throw new FormatException("--intents-only, --vision-only and --coldstart-only exclude each other");
         }
 
-        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly, visionOnly);
+        if (deb is not null && !coldStartOnly)
+        {
+            throw new FormatException("--deb goes with --coldstart-only");
+        }
+
+        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly, visionOnly, coldStartOnly, deb);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

@@ -47,6 +47,11 @@ internal static class Bench
             return await VisionOnlyAsync(options, args);
         }
 
+        if (options.ColdStartOnly)
+        {
+            return await ColdStartOnlyAsync(options, args);
+        }
+
         long benchStart = Stopwatch.GetTimestamp();
         string model = BenchPaths.Model(options.Model);
         string llmosd = BenchPaths.Llmosd();
@@ -192,6 +197,34 @@ internal static class Bench
             Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench -- {string.Join(' ', args.Select(Quote))}");
             Console.WriteLine($"daemon:  {daemon.CommandLine}");
             return failure is null ? 0 : 1;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>--coldstart-only: exec to READY=1 of the packaged ReadyToRun llmosd and of dotnet llmosd.dll, and the package's sizes.</summary>
+    private static async Task<int> ColdStartOnlyAsync(BenchOptions options, string[] args)
+    {
+        var dir = Directory.CreateTempSubdirectory("llmos-bench-");
+        try
+        {
+            var package = await ColdStartBench.UnpackAsync(options.Deb, dir.FullName);
+            string llmosd = BenchPaths.Llmosd();
+            Progress($"cold start: {BenchOptions.ColdStartRuns} starts each of {package.LibDir}/llmosd and dotnet {llmosd}, alternating, after one warm-up each");
+            var results = await ColdStartBench.RunAsync(
+                [
+                    new("ReadyToRun self-contained (the package's /usr/lib/llmos)", Path.Combine(package.LibDir, "llmosd"), []),
+                    new($"framework-dependent {BenchPaths.Configuration} (dotnet llmosd.dll)", "dotnet", [llmosd]),
+                ],
+                BenchOptions.ColdStartRuns,
+                Path.Combine(dir.FullName, "runs"));
+            string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+            Console.WriteLine($"llmos benchmark, cold start only ({Environment.ProcessorCount} cores, load average {load} at the end)");
+            ColdStartBench.Print(results, package, BenchOptions.ColdStartRuns, Console.Out);
+            Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench -- {string.Join(' ', args.Select(Quote))}");
+            return 0;
         }
         finally
         {
