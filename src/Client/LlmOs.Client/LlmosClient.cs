@@ -27,8 +27,11 @@ public sealed partial class LlmosClient(ILlmosTransport transport) : IDisposable
             return fromEnvironment;
         }
 
+        // The system socket's folder (/run/llmosd, mode 0750) is checked rather than the socket itself, which only members
+        // of group llmos can see: someone outside the group is then told "permission denied … llmos group", not
+        // that no user-mode daemon runs.
         string user = SocketPaths.User();
-        return File.Exists(user) || !File.Exists(SocketPaths.System) ? user : SocketPaths.System;
+        return File.Exists(user) || !Directory.Exists(Path.GetDirectoryName(SocketPaths.System)) ? user : SocketPaths.System;
     }
 
     public Task<HealthResponse> HealthAsync(CancellationToken cancellationToken = default) => Transport.GetHealthAsync(cancellationToken);
