@@ -45,6 +45,25 @@ public sealed class RealPolkit : IAsyncDisposable
     public Dictionary<string, string> Environment => new() { ["DBUS_SYSTEM_BUS_ADDRESS"] = Bus.Address };
 
     /// <summary>Installs the policy and <paramref name="rules"/> (JavaScript), then starts polkitd and waits for its name.</summary>
+    /// <summary>
+    /// Root and the polkitd user may own <c>org.freedesktop.PolicyKit1</c>, root <c>org.llmos.Daemon</c>; anyone may
+    /// call those two (as polkit's and our own bus policy files allow).
+    /// </summary>
+    private const string BusPolicy = """
+        <policy context="default">
+          <allow send_destination="org.freedesktop.PolicyKit1"/>
+          <allow send_destination="org.llmos.Daemon"/>
+        </policy>
+        <policy user="polkitd">
+          <allow own="org.freedesktop.PolicyKit1"/>
+          <allow send_interface="org.freedesktop.PolicyKit1.AuthenticationAgent"/>
+        </policy>
+        <policy user="root">
+          <allow own="org.freedesktop.PolicyKit1"/>
+          <allow own="org.llmos.Daemon"/>
+        </policy>
+        """;
+
     public static async Task<RealPolkit> StartAsync(string rules)
     {
         string unique = Guid.NewGuid().ToString("N")[..12];
@@ -58,7 +77,7 @@ public sealed class RealPolkit : IAsyncDisposable
         SystemLikeBus? bus = null;
         try
         {
-            bus = await SystemLikeBus.StartAsync();
+            bus = await SystemLikeBus.StartAsync(BusPolicy);
             var start = new ProcessStartInfo(Polkitd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add("--no-debug");
             start.Environment["DBUS_SYSTEM_BUS_ADDRESS"] = bus.Address;

@@ -1,4 +1,5 @@
 using LlmOs.Integration.Tests.Infrastructure;
+using LlmOs.Packaging.Tests.Infrastructure;
 
 namespace LlmOs.Packaging.Tests.Bus;
 
@@ -11,11 +12,14 @@ public sealed class BusPolicyTests
 {
     private const string AccessDenied = "org.freedesktop.DBus.Error.AccessDenied";
 
+    /// <summary>Our policy file exactly as the package installs it, added to the system bus's defaults.</summary>
+    private static readonly string PackagedPolicy = $"<include>{RepoFiles.Packaging("dbus/org.llmos.Daemon.conf")}</include>";
+
     [Fact]
     public async Task Dbus_daemon_loads_the_policy()
     {
         // StartAsync fails with dbus-daemon's complaint when it cannot load the configuration or the included file.
-        await using var bus = await SystemLikeBus.StartAsync();
+        await using var bus = await SystemLikeBus.StartAsync(PackagedPolicy);
 
         Assert.StartsWith("unix:path=", bus.Address);
     }
@@ -24,7 +28,7 @@ public sealed class BusPolicyTests
     public async Task Only_the_llmos_user_may_own_the_name()
     {
         await ServiceAccounts.EnsureAsync();
-        await using var bus = await SystemLikeBus.StartAsync();
+        await using var bus = await SystemLikeBus.StartAsync(PackagedPolicy);
 
         var asService = await bus.RequestNameAsAsync(ServiceAccounts.Service, ServiceAccounts.Service);
         var asMember = await bus.RequestNameAsAsync(ServiceAccounts.Member, TestUsers.Group, ServiceAccounts.Service);
@@ -44,7 +48,7 @@ public sealed class BusPolicyTests
     public async Task Members_of_llmos_and_root_may_call_llmosd_and_others_are_refused()
     {
         await ServiceAccounts.EnsureAsync();
-        await using var bus = await SystemLikeBus.StartAsync();
+        await using var bus = await SystemLikeBus.StartAsync(PackagedPolicy);
         await using var daemon = await SystemDaemon.StartAsync(bus);
 
         var asMember = await bus.CallDaemonAsAsync(ServiceAccounts.Member, TestUsers.Group, [ServiceAccounts.Service], "GetStatus");

@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using LlmOs.Integration.Tests.Infrastructure;
-using LlmOs.Packaging.Tests.Infrastructure;
 
-namespace LlmOs.Packaging.Tests.Bus;
+namespace LlmOs.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// A private bus configured like Debian's system bus (/usr/share/dbus-1/system.conf: connect as anyone, own nothing,
-/// call nothing but the bus itself, signals and requested replies pass) that includes our policy file exactly as
-/// the package installs it. Killed and removed on dispose.
+/// A private dbus-daemon shaped like Debian's system bus (/usr/share/dbus-1/system.conf): anyone may connect, nobody
+/// may own a name or call a method unless a rule allows it, signals and requested replies pass. The caller adds its
+/// own rules (<c>policy</c>: policy elements or an <c>&lt;include&gt;</c> of a packaged policy file). Any local user
+/// can reach its socket. Killed and removed on dispose. Shared as source with the packaging tests.
 /// </summary>
 public sealed class SystemLikeBus : IAsyncDisposable
 {
@@ -23,7 +22,7 @@ public sealed class SystemLikeBus : IAsyncDisposable
 
     public string Address { get; }
 
-    public static string Configuration(string socket) => $"""
+    public static string Configuration(string socket, string policy) => $"""
         <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
          "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
         <busconfig>
@@ -46,23 +45,18 @@ public sealed class SystemLikeBus : IAsyncDisposable
             <allow send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus.Properties"/>
             <deny send_destination="org.freedesktop.DBus" send_interface="org.freedesktop.DBus" send_member="UpdateActivationEnvironment"/>
           </policy>
-          <include>{RepoFiles.Packaging("dbus/org.llmos.Daemon.conf")}</include>
+        {policy}
         </busconfig>
         """;
 
-    public static async Task<SystemLikeBus> StartAsync()
+    public static async Task<SystemLikeBus> StartAsync(string policy)
     {
         var dir = new TempDir();
         File.SetUnixFileMode(dir.Path, (UnixFileMode)0b111_101_101); // every test user must reach the socket
         string config = dir.File("system.conf");
-        await File.WriteAllTextAsync(config, Configuration(dir.File("bus")));
+        await File.WriteAllTextAsync(config, Configuration(dir.File("system_bus_socket"), policy));
 
-        var start = new ProcessStartInfo("dbus-daemon")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dbus-daemon") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in (string[])["--config-file=" + config, "--print-address", "--nofork"])
         {
             start.ArgumentList.Add(arg);
@@ -75,13 +69,22 @@ public sealed class SystemLikeBus : IAsyncDisposable
         if (string.IsNullOrEmpty(address))
         {
             await process.WaitForExitAsync(timeout.Token);
+            dir.Dispose();
             throw new InvalidOperationException("dbus-daemon did not load the configuration: " + await stderr);
         }
 
         return new SystemLikeBus(dir, process, address.Trim());
     }
 
-    /// <summary>A program run as <paramref name="user"/> with the given groups (setpriv), talking to this bus.</summary>
+    /// <summary>Whether <paramref name="name"/> has an owner on this bus, asked with gdbus.</summary>
+    public async Task<bool> HasOwnerAsync(string name)
+    {
+        var result = await ProcessRunner.RunAsync("gdbus",
+            ["call", "--address", Address, "--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus", "--method", "org.freedesktop.DBus.NameHasOwner", name]);
+        return result.ExitCode == 0 && result.Stdout.Contains("true", StringComparison.Ordinal);
+    }
+
+    /// <summary>A program run as <paramref name="user"/> with the given groups (setpriv), talking to this bus as its system bus.</summary>
     public Task<ProcessRunner.Result> RunAsAsync(string user, string group, string[] groups, string program, params string[] args) =>
         ProcessRunner.RunAsync(
             "setpriv",
