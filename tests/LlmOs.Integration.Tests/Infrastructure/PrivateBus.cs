@@ -54,30 +54,7 @@ public sealed class PrivateBus : IAsyncDisposable
             </busconfig>
             """);
         File.Delete(socket);
-
-        var start = new ProcessStartInfo("dbus-daemon")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in (string[])["--config-file=" + config, "--print-address", "--nofork"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dbus-daemon did not start");
-        process.ErrorDataReceived += (_, _) => { }; // it complains about fd limits; nothing to act on
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        string? address = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        if (string.IsNullOrEmpty(address))
-        {
-            process.Kill();
-            throw new InvalidOperationException("dbus-daemon printed no address");
-        }
-
-        return (process, address.Trim());
+        return await DbusDaemonProcess.StartAsync(config);
     }
 
     /// <summary>Environment for a child process that should use this bus as its session bus.</summary>

@@ -56,24 +56,16 @@ public sealed class SystemLikeBus : IAsyncDisposable
         string config = dir.File("system.conf");
         await File.WriteAllTextAsync(config, Configuration(dir.File("system_bus_socket"), policy));
 
-        var start = new ProcessStartInfo("dbus-daemon") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in (string[])["--config-file=" + config, "--print-address", "--nofork"])
+        try
         {
-            start.ArgumentList.Add(arg);
+            var (process, address) = await DbusDaemonProcess.StartAsync(config);
+            return new SystemLikeBus(dir, process, address);
         }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dbus-daemon did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        string? address = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        if (string.IsNullOrEmpty(address))
+        catch
         {
-            await process.WaitForExitAsync(timeout.Token);
             dir.Dispose();
-            throw new InvalidOperationException("dbus-daemon did not load the configuration: " + await stderr);
+            throw;
         }
-
-        return new SystemLikeBus(dir, process, address.Trim());
     }
 
     /// <summary>Whether <paramref name="name"/> has an owner on this bus, asked with gdbus.</summary>
