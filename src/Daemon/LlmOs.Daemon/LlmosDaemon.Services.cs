@@ -42,6 +42,7 @@ public sealed partial class LlmosDaemon
     private static void AddServices(IServiceCollection services, DaemonSettings settings)
     {
         services.AddSingleton(settings);
+        services.AddSingleton(typeof(Deferred<>));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DaemonInfo>();
         services.AddSingleton(new MiniLmOptions { Threads = settings.Threads });

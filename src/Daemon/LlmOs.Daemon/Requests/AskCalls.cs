@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Hosting;
 using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Scheduling;
@@ -16,7 +17,7 @@ namespace LlmOs.Daemon.Requests;
 /// <c>GetIntentCatalog</c>): the same submission, wait, cancellation and limits.
 /// </summary>
 internal sealed class AskCalls(
-    TaskSubmitter submitter, Scheduler scheduler, AskService asks, CallerLimits limits, LanguageCatalog languages, IntentCatalogs catalogs)
+    TaskSubmitter submitter, Scheduler scheduler, Deferred<AskService> asks, CallerLimits limits, Deferred<LanguageCatalog> languages, Deferred<IntentCatalogs> catalogs)
 {
     /// <summary>
     /// Submits the ask (about <paramref name="image"/>, decoded by the transport, when it brought one apart from the body),
@@ -54,14 +55,14 @@ internal sealed class AskCalls(
     {
         var request = submitter.ValidateAsk(body, caller, image);
         using var place = limits.UtteranceTests.Enter(caller);
-        return await asks.UnderstandAsync(request, cancellationToken).ConfigureAwait(false);
+        return await asks.Value.UnderstandAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The intents <paramref name="caller"/>'s words can reach in <paramref name="language"/> (null or empty: the default).</summary>
     public IntentCatalogResponse Catalog(string? language, uint caller, string field)
     {
-        var pack = languages.For(TaskRequestValidator.CheckLanguage(string.IsNullOrEmpty(language) ? null : language, field, languages));
-        var catalog = catalogs.For(caller, pack);
+        var pack = languages.Value.For(TaskRequestValidator.CheckLanguage(string.IsNullOrEmpty(language) ? null : language, field, languages.Value));
+        var catalog = catalogs.Value.For(caller, pack);
         return new IntentCatalogResponse(pack.Code, [.. catalog.Intents.Select(AskMapper.ToDto)]);
     }
 }

@@ -1,3 +1,4 @@
+using LlmOs.Daemon.Hosting;
 using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Scheduling;
@@ -17,8 +18,8 @@ internal sealed class TaskSubmitter(
     TaskRequestValidator validator,
     Scheduler scheduler,
     IntentRegistry intents,
-    AskService asks,
-    LanguageCatalog languages)
+    Deferred<AskService> asks,
+    Deferred<LanguageCatalog> languages)
 {
     public const string GenerateKind = "generate";
     public const string EmbedKind = "embed";
@@ -46,7 +47,7 @@ internal sealed class TaskSubmitter(
         if (request.Kind == AskKind)
         {
             // Starts at once (understanding is cheap; the LLM calls it may make queue as the caller's generations).
-            return asks.Submit(validator.ValidateAsk(request, callerUid, languages));
+            return asks.Value.Submit(validator.ValidateAsk(request, callerUid, languages.Value));
         }
 
         if (request.Kind == ClassifyKind)
@@ -75,7 +76,7 @@ internal sealed class TaskSubmitter(
     /// shortcut has them. <paramref name="image"/> is an image the transport decoded itself (D-Bus bytes or a file
     /// descriptor), in place of the body's base64 <c>image</c>.
     /// </summary>
-    public TaskRecord SubmitAsk(AskRequestDto body, uint callerUid, RgbImage? image = null) => asks.Submit(ValidateAsk(body, callerUid, image));
+    public TaskRecord SubmitAsk(AskRequestDto body, uint callerUid, RgbImage? image = null) => asks.Value.Submit(ValidateAsk(body, callerUid, image));
 
     /// <summary>An ask shortcut's body as the engine's request, without submitting it (<c>POST /v1/intents/test</c>).</summary>
     public AskRequest ValidateAsk(AskRequestDto body, uint callerUid, RgbImage? image = null)
@@ -83,7 +84,7 @@ internal sealed class TaskSubmitter(
         var request = validator.ValidateAsk(
             new TaskSubmitRequest(AskKind, new TaskInput(null, Utterance: body.Utterance, Image: body.Image), new TaskOptions(Language: body.Language, TimeZone: body.TimeZone)),
             callerUid,
-            languages,
+            languages.Value,
             shortcut: true);
         return image is null ? request : request with { Image = image };
     }
