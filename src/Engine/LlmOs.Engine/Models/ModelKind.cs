@@ -11,4 +11,7 @@ public enum ModelKind
 
     /// <summary>Image classification (an ONNX classifier with its labels file).</summary>
     Vision,
+
+    /// <summary>Speech recognition for open dictation (a ggml Whisper model, <c>asr</c> on the wire).</summary>
+    Speech,
 }

@@ -17,4 +17,13 @@ public enum TaskKind
 
     /// <summary>An image whose text to read (OCR); its model is <see cref="TaskRecord.OcrModelName"/>.</summary>
     Ocr,
+
+    /// <summary>Audio to text with a <see cref="Models.ModelKind.Speech"/> model (Whisper), or the command grammar when none is installed.</summary>
+    Transcribe,
+
+    /// <summary>A spoken command: audio to transcript to intent (as <see cref="Ask"/>) to reply, spoken back when asked.</summary>
+    Voice,
+
+    /// <summary>Text to speech (espeak-ng); its model is <see cref="TaskRecord.SpeechSynthesisModelName"/>.</summary>
+    Speak,
 }

@@ -101,6 +101,7 @@ public sealed partial class TaskRecord
 
             record();
             Image = null;
+            Clip = null;
             if (Question is { Image: not null } question)
             {
                 Question = question with { Image = null };
