@@ -9,5 +9,5 @@ namespace LlmOs.Engine.Speech;
 /// </summary>
 public interface ICommandGrammars
 {
-    CommandGrammar For(uint uid, LanguagePack language);
+    CommandGrammar GrammarFor(uint uid, LanguagePack language);
 }
