@@ -4,8 +4,8 @@ using LlmOs.Engine.Tasks;
 
 namespace LlmOs.Engine.Scheduling;
 
-// Speech: transcriptions (Whisper, one at a time per loaded model, in the memory budget), voice commands and speech
-// synthesis, queued fairly like every other kind. PLACEHOLDER bodies: the engine-speech helper replaces them.
+// Speech: transcriptions (Whisper, one at a time per loaded model, in the memory budget), and speech synthesis (voice tasks run in
+// LlmOs.Engine.Speech.VoiceService, as asks run in AskService), queued fairly like every other kind. PLACEHOLDER bodies: the engine-speech helper replaces them.
 #pragma warning disable CA1822 // placeholders until the engine-speech helper replaces them
 public sealed partial class Scheduler
 {
@@ -16,10 +16,6 @@ public sealed partial class Scheduler
     /// </summary>
     public TaskRecord SubmitTranscribe(uint ownerUid, AudioClip clip, string? model, TranscriptionOptions options, TaskPriority priority) =>
         throw new EngineException(ErrorKind.Unsupported, "transcription is not built yet");
-
-    /// <summary>Queues a spoken command (see <see cref="VoiceRequest"/>).</summary>
-    public TaskRecord SubmitVoice(VoiceRequest request) =>
-        throw new EngineException(ErrorKind.Unsupported, "voice tasks are not built yet");
 
     /// <summary>Queues speech of <paramref name="text"/>; an unknown voice or an option out of range is InvalidInput.</summary>
     public TaskRecord SubmitSpeak(uint ownerUid, string text, SpeechOptions options, TaskPriority priority) =>
