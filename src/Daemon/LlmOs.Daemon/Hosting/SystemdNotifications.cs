@@ -18,6 +18,7 @@ internal sealed class SystemdNotifications(Scheduler scheduler, ModelRegistry re
 {
     private readonly SystemdNotifier _notifier = new();
     private readonly WatchdogGate _gate = new(logger);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _lastStatus = "";
 
     public bool IsEnabled => _notifier.IsEnabled;
@@ -28,6 +29,8 @@ internal sealed class SystemdNotifications(Scheduler scheduler, ModelRegistry re
         {
             _notifier.Notify(new ServiceState("READY=1\nSTATUS=" + Status() + "\nMAINPID=" + Environment.ProcessId));
         }
+
+        _ready.TrySetResult();
     }
 
     public void NotifyStopping()
@@ -45,6 +48,10 @@ internal sealed class SystemdNotifications(Scheduler scheduler, ModelRegistry re
             return;
         }
 
+        // Status lines and pings start once READY=1 is out: this service starts before Kestrel does, and on a busy
+        // machine its first tick could otherwise beat READY=1 (systemd ignores that, but a status before the
+        // service is ready says something untrue).
+        await _ready.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
         var watchdog = WatchdogTimeout();
         var period = watchdog is { } w && w / 2 < TimeSpan.FromSeconds(2) ? w / 2 : TimeSpan.FromSeconds(2);
         using var timer = new PeriodicTimer(period);
