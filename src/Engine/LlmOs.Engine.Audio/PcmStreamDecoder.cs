@@ -11,7 +11,9 @@ namespace LlmOs.Engine.Audio;
 internal sealed class PcmStreamDecoder : IAudioStreamDecoder
 {
     private readonly AudioLimits _limits;
-    private readonly List<byte> _header = [];
+    private byte[] _header = new byte[256];
+    private int _headerCount;
+    private long _headerNeeded;
     private readonly byte[] _partial = new byte[PcmLayout.MaxChannels * 8];
     private PcmLayout? _layout;
     private StreamingResampler? _resampler;
@@ -39,14 +41,21 @@ internal sealed class PcmStreamDecoder : IAudioStreamDecoder
 
         if (_layout is null)
         {
-            _header.AddRange(bytes);
-            if (_header.Count >= 4 && !(_header[0] == 'R' && _header[1] == 'I' && _header[2] == 'F' && _header[3] == 'F'))
+            if (_headerCount + bytes.Length > _header.Length)
+            {
+                Array.Resize(ref _header, Math.Max(_header.Length * 2, _headerCount + bytes.Length));
+            }
+
+            bytes.CopyTo(_header.AsSpan(_headerCount));
+            _headerCount += bytes.Length;
+            ReadOnlySpan<byte> buffered = _header.AsSpan(0, _headerCount);
+            if (_headerCount >= 4 && !buffered[..4].SequenceEqual("RIFF"u8))
             {
                 throw AudioRefusals.Unsupported("the audio stream is not WAV (it does not start with RIFF) and no raw format was declared");
             }
 
-            byte[] buffered = [.. _header];
-            if (WavHeaderReader.TryRead(buffered, streaming: true) is not { } header)
+            // Parse again only once the bytes the last attempt lacked have come: a header sent byte by byte stays linear.
+            if (_headerCount < _headerNeeded || WavHeaderReader.TryRead(buffered, streaming: true, out _headerNeeded) is not { } header)
             {
                 return 0;
             }
@@ -57,8 +66,8 @@ internal sealed class PcmStreamDecoder : IAudioStreamDecoder
             }
 
             Begin(header.Layout, header.DataLength);
-            _header.Clear();
-            bytes = buffered.AsSpan(header.DataOffset);
+            bytes = buffered[header.DataOffset..];
+            _header = [];
         }
 
         return Samples(bytes, output);
@@ -74,7 +83,7 @@ internal sealed class PcmStreamDecoder : IAudioStreamDecoder
 
         _completed = true;
         return _resampler is null
-            ? throw AudioRefusals.Truncated(_header.Count == 0 ? "the audio stream ended before any byte" : "the audio stream ended inside its WAV header")
+            ? throw AudioRefusals.Truncated(_headerCount == 0 ? "the audio stream ended before any byte" : "the audio stream ended inside its WAV header")
             : _resampler.Complete(output);
     }
 

@@ -11,6 +11,9 @@ internal static class WavHeaderReader
     /// <summary>How far into a stream the data chunk may start: what lies before it is metadata we skip.</summary>
     public const int MaxHeaderBytes = 1024 * 1024;
 
+    /// <summary>How many chunks may precede the data: a bound on the work of re-reading a header that arrives in pieces.</summary>
+    public const int MaxChunks = 64;
+
     private const ushort TagPcm = 1;
     private const ushort TagFloat = 3;
     private const ushort TagExtensible = 0xFFFE;
@@ -23,8 +26,12 @@ internal static class WavHeaderReader
     /// The header of <paramref name="data"/>; null when a <paramref name="streaming"/> header needs more bytes. A
     /// whole file cut inside its header is truncated. In a stream a data size of 0 or 0xFFFFFFFF means unknown.
     /// </summary>
-    public static WavHeader? TryRead(ReadOnlySpan<byte> data, bool streaming)
+    public static WavHeader? TryRead(ReadOnlySpan<byte> data, bool streaming) => TryRead(data, streaming, out _);
+
+    /// <summary>As <see cref="TryRead(ReadOnlySpan{byte}, bool)"/>; <paramref name="needed"/>: how many bytes to have before trying again.</summary>
+    public static WavHeader? TryRead(ReadOnlySpan<byte> data, bool streaming, out long needed)
     {
+        needed = 12;
         if (data.Length < 12)
         {
             return streaming ? null : throw AudioRefusals.Truncated("the file ends inside its RIFF header");
@@ -37,13 +44,19 @@ internal static class WavHeaderReader
 
         PcmLayout? layout = null;
         long position = 12;
-        while (true)
+        for (int chunks = 0; ; chunks++)
         {
+            if (chunks > MaxChunks)
+            {
+                throw AudioRefusals.Unsupported($"the WAV file has more than {MaxChunks} chunks before its data");
+            }
+
             if (position > MaxHeaderBytes && streaming)
             {
                 throw AudioRefusals.Unsupported($"the WAV stream has more than {MaxHeaderBytes} bytes of chunks before its data");
             }
 
+            needed = position + 8;
             if (position + 8 > data.Length)
             {
                 return streaming ? null : throw AudioRefusals.Truncated("the WAV file ends before its data chunk");
@@ -66,6 +79,7 @@ internal static class WavHeaderReader
                     throw AudioRefusals.Unsupported($"the WAV fmt chunk has an impossible size ({size} bytes)");
                 }
 
+                needed = body + size;
                 if (body + size > data.Length)
                 {
                     return streaming ? null : throw AudioRefusals.Truncated("the WAV file ends inside its fmt chunk");
