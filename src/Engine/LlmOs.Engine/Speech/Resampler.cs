@@ -1,8 +1,11 @@
+using System.Buffers;
+
 namespace LlmOs.Engine.Speech;
 
 /// <summary>
-/// Converts mono samples between rates. PLACEHOLDER (linear interpolation, no low-pass): the audio helper replaces the
-/// body with a band-limited resampler; the signature stays.
+/// Converts mono samples between rates with a band-limited (windowed-sinc) filter whose low-pass sits below the lower
+/// Nyquist frequency, so downsampling does not fold high frequencies into the speech band. The same arithmetic as
+/// <see cref="StreamingResampler"/>: a whole clip and the same clip streamed in chunks give identical samples.
 /// </summary>
 public static class Resampler
 {
@@ -14,18 +17,10 @@ public static class Resampler
             return input.ToArray();
         }
 
-        int count = (int)((long)input.Length * toRate / fromRate);
-        var output = new float[count];
-        double step = (double)fromRate / toRate;
-        for (int i = 0; i < count; i++)
-        {
-            double position = i * step;
-            int left = (int)position;
-            int right = Math.Min(left + 1, input.Length - 1);
-            double weight = position - left;
-            output[i] = (float)((input[left] * (1 - weight)) + (input[right] * weight));
-        }
-
-        return output;
+        var resampler = new StreamingResampler(fromRate, toRate);
+        var output = new ArrayBufferWriter<float>((int)Math.Min(int.MaxValue, ((long)input.Length * toRate / fromRate) + 1));
+        resampler.Push(input, output);
+        resampler.Complete(output);
+        return output.WrittenSpan.ToArray();
     }
 }
