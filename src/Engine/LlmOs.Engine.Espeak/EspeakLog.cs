@@ -14,8 +14,11 @@ internal static partial class EspeakLog
     [LoggerMessage(2822, LogLevel.Debug, "Synthesised {Characters} character(s) with voice '{Voice}' at {Rate} wpm: {Seconds:F2} s at {SampleRate} Hz")]
     public static partial void Synthesised(ILogger logger, int characters, string voice, int rate, double seconds, int sampleRate);
 
-    [LoggerMessage(2823, LogLevel.Debug, "Synthesis of {Characters} character(s) cancelled")]
-    public static partial void Cancelled(ILogger logger, int characters);
+    [LoggerMessage(2823, LogLevel.Debug, "Synthesis of {Characters} character(s) cancelled after {Seconds:F2} s of speech")]
+    public static partial void Cancelled(ILogger logger, int characters, double seconds);
+
+    [LoggerMessage(2826, LogLevel.Trace, "Synthesising {Characters} character(s) with voice '{Voice}' at {Rate} wpm")]
+    public static partial void Started(ILogger logger, int characters, string voice, int rate);
 
     [LoggerMessage(2824, LogLevel.Warning, "espeak-ng failed: {Reason}")]
     public static partial void Failed(ILogger logger, string reason);

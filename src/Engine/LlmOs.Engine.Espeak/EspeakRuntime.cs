@@ -14,17 +14,17 @@ namespace LlmOs.Engine.Espeak;
 internal static unsafe class EspeakRuntime
 {
     private static readonly Lock InitialisationLock = new();
-    private static EspeakVoiceCatalog? catalog;
-    private static string? dataPath;
-    private static int sampleRate;
+    private static EspeakVoiceCatalog? _catalog;
+    private static string? _dataPath;
+    private static int _sampleRate;
 
     /// <summary>Where the running synthesis puts its samples; set only while <see cref="Gate"/> is held.</summary>
-    private static SpeechCollector? current;
+    private static SpeechCollector? _current;
 
     /// <summary>Held for every call into espeak-ng after initialisation.</summary>
     public static SemaphoreSlim Gate { get; } = new(1, 1);
 
-    public static int SampleRate => sampleRate;
+    public static int SampleRate => _sampleRate;
 
     /// <summary>Initialises the engine on first use; later callers get the same engine, whatever data path they ask for.</summary>
     public static EspeakVoiceCatalog Initialise(string? requestedPath, ILogger logger)
@@ -32,14 +32,14 @@ internal static unsafe class EspeakRuntime
         lock (InitialisationLock)
         {
             string path = requestedPath ?? "(library default)";
-            if (catalog is not null)
+            if (_catalog is not null)
             {
-                if (!string.Equals(path, dataPath, StringComparison.Ordinal))
+                if (!string.Equals(path, _dataPath, StringComparison.Ordinal))
                 {
-                    EspeakLog.DataPathIgnored(logger, dataPath!, path);
+                    EspeakLog.DataPathIgnored(logger, _dataPath!, path);
                 }
 
-                return catalog;
+                return _catalog;
             }
 
             EspeakNative.espeak_ng_InitializePath(requestedPath);
@@ -58,11 +58,11 @@ internal static unsafe class EspeakRuntime
             }
 
             EspeakNative.espeak_SetSynthCallback((nint)(delegate* unmanaged[Cdecl]<short*, int, nint, int>)&OnSamples);
-            sampleRate = EspeakNative.espeak_ng_GetSampleRate();
-            catalog = EspeakVoiceCatalog.Read();
-            dataPath = path;
-            EspeakLog.Initialised(logger, path, catalog.Names.Count, catalog.VariantCount, sampleRate);
-            return catalog;
+            _sampleRate = EspeakNative.espeak_ng_GetSampleRate();
+            _catalog = EspeakVoiceCatalog.Read();
+            _dataPath = path;
+            EspeakLog.Initialised(logger, path, _catalog.Names.Count, _catalog.VariantCount, _sampleRate);
+            return _catalog;
         }
     }
 
@@ -79,7 +79,7 @@ internal static unsafe class EspeakRuntime
         int length = Encoding.UTF8.GetByteCount(text);
         byte[] utf8 = new byte[length + 1];
         Encoding.UTF8.GetBytes(text, utf8);
-        current = collector;
+        _current = collector;
         try
         {
             fixed (byte* bytes = utf8)
@@ -96,7 +96,7 @@ internal static unsafe class EspeakRuntime
         }
         finally
         {
-            current = null;
+            _current = null;
         }
     }
 
@@ -120,7 +120,7 @@ internal static unsafe class EspeakRuntime
     {
         try
         {
-            SpeechCollector? collector = current;
+            SpeechCollector? collector = _current;
             if (collector is null)
             {
                 return 1;

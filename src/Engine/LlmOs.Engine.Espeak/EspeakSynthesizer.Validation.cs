@@ -26,8 +26,8 @@ public sealed partial class EspeakSynthesizer
             throw new EngineException(ErrorKind.InvalidInput, "the text has nothing to speak but control characters", "input");
         }
 
-        string voice = string.IsNullOrWhiteSpace(options.Voice) ? defaultVoice : options.Voice.Trim();
-        if (!catalog.TryResolve(voice, out string espeakVoice))
+        string voice = string.IsNullOrWhiteSpace(options.Voice) ? _defaultVoice : options.Voice.Trim();
+        if (!_catalog.TryResolve(voice, out string espeakVoice))
         {
             throw new EngineException(
                 ErrorKind.InvalidInput, $"'{voice}' is not an installed voice (for example {string.Join(", ", Voices.Take(5))})", "voice");

@@ -18,41 +18,42 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer, IDisposable
     /// <summary>Speech longer than this is stopped and refused (a guard on memory; 4,096 characters at 80 wpm fit).</summary>
     private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(20);
 
-    private readonly EspeakVoiceCatalog catalog;
-    private readonly ILogger<EspeakSynthesizer> logger;
-    private readonly string defaultVoice;
-    private bool disposed;
+    private readonly EspeakVoiceCatalog _catalog;
+    private readonly ILogger<EspeakSynthesizer> _logger;
+    private readonly string _defaultVoice;
+    private bool _disposed;
 
     public EspeakSynthesizer(EspeakOptions options, ILogger<EspeakSynthesizer> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        this.logger = logger;
-        catalog = EspeakRuntime.Initialise(options.DataPath, logger);
-        defaultVoice = options.DefaultVoice;
-        if (!catalog.TryResolve(defaultVoice, out _))
+        _logger = logger;
+        _catalog = EspeakRuntime.Initialise(options.DataPath, logger);
+        _defaultVoice = options.DefaultVoice;
+        if (!_catalog.TryResolve(_defaultVoice, out _))
         {
-            defaultVoice = EspeakVoiceDefaults.ForLanguage("en", catalog.Names, catalog.Names.Count > 0 ? catalog.Names[0] : "en");
-            EspeakLog.DefaultVoiceMissing(logger, options.DefaultVoice, defaultVoice);
+            _defaultVoice = EspeakVoiceDefaults.ForLanguage("en", _catalog.Names, _catalog.Names.Count > 0 ? _catalog.Names[0] : "en");
+            EspeakLog.DefaultVoiceMissing(logger, options.DefaultVoice, _defaultVoice);
         }
     }
 
-    public IReadOnlyList<string> Voices => catalog.Names;
+    public IReadOnlyList<string> Voices => _catalog.Names;
 
     /// <summary>The voice used when a request names none.</summary>
-    public string DefaultVoice => defaultVoice;
+    public string DefaultVoice => _defaultVoice;
 
     /// <summary>The installed voice that speaks a language pack's language ("en" → "en-us"), else <see cref="DefaultVoice"/>.</summary>
-    public string VoiceForLanguage(string? language) => EspeakVoiceDefaults.ForLanguage(language, Voices, defaultVoice);
+    public string VoiceForLanguage(string? language) => EspeakVoiceDefaults.ForLanguage(language, Voices, _defaultVoice);
 
     public async Task<SynthesizedSpeech> SynthesizeAsync(string text, SpeechOptions options, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         SpeechRequest request = Validate(text, options);
         await EspeakRuntime.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         SpeechCollector collector;
         try
         {
             collector = new SpeechCollector((int)(MaxDuration.TotalSeconds * EspeakRuntime.SampleRate), cancellationToken);
+            EspeakLog.Started(_logger, text.Length, request.Voice, request.Rate);
 
             // espeak-ng blocks while it speaks: off the caller's thread, with the gate held throughout.
             await Task.Run(() => EspeakRuntime.Synthesize(request.Text, request.EspeakVoice, request.Rate, collector), CancellationToken.None)
@@ -65,7 +66,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer, IDisposable
 
         if (cancellationToken.IsCancellationRequested)
         {
-            EspeakLog.Cancelled(logger, text.Length);
+            EspeakLog.Cancelled(_logger, text.Length, collector.Count / (double)EspeakRuntime.SampleRate);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
@@ -76,7 +77,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer, IDisposable
         }
 
         var speech = ToRate(collector.ToArray(), EspeakRuntime.SampleRate, options.SampleRate);
-        EspeakLog.Synthesised(logger, text.Length, request.Voice, request.Rate, speech.Duration.TotalSeconds, speech.SampleRate);
+        EspeakLog.Synthesised(_logger, text.Length, request.Voice, request.Rate, speech.Duration.TotalSeconds, speech.SampleRate);
         return speech;
     }
 
@@ -84,7 +85,7 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer, IDisposable
     /// Stops this synthesiser taking requests. The shared espeak-ng engine stays loaded for the process (see
     /// <see cref="EspeakRuntime"/>).
     /// </summary>
-    public void Dispose() => disposed = true;
+    public void Dispose() => _disposed = true;
 
     private static SynthesizedSpeech ToRate(short[] samples, int fromRate, int toRate)
     {

@@ -9,19 +9,19 @@ namespace LlmOs.Engine.Espeak;
 /// </summary>
 internal sealed unsafe class EspeakVoiceCatalog
 {
-    private readonly Dictionary<string, string> identifiers;
-    private readonly Dictionary<string, string> variants;
+    private readonly Dictionary<string, string> _identifiers;
+    private readonly Dictionary<string, string> _variants;
 
     private EspeakVoiceCatalog(Dictionary<string, string> identifiers, Dictionary<string, string> variants)
     {
-        this.identifiers = identifiers;
-        this.variants = variants;
+        _identifiers = identifiers;
+        _variants = variants;
         Names = [.. identifiers.Keys.Order(StringComparer.Ordinal)];
     }
 
     public IReadOnlyList<string> Names { get; }
 
-    public int VariantCount => variants.Count;
+    public int VariantCount => _variants.Count;
 
     /// <summary>
     /// The name to hand espeak-ng for <paramref name="requested"/> ("en-us", "EN-US", "en-us+f3"): the voice file's
@@ -31,7 +31,7 @@ internal sealed unsafe class EspeakVoiceCatalog
     {
         espeakName = "";
         string[] parts = requested.Trim().Split('+');
-        if (parts.Length > 2 || !identifiers.TryGetValue(parts[0], out string? identifier))
+        if (parts.Length > 2 || !_identifiers.TryGetValue(parts[0], out string? identifier))
         {
             return false;
         }
@@ -42,7 +42,7 @@ internal sealed unsafe class EspeakVoiceCatalog
             return true;
         }
 
-        if (!variants.TryGetValue(parts[1], out string? variant))
+        if (!_variants.TryGetValue(parts[1], out string? variant))
         {
             return false;
         }

@@ -6,10 +6,13 @@ namespace LlmOs.Engine.Espeak;
 /// </summary>
 internal sealed class SpeechCollector(int maxSamples, CancellationToken cancellationToken)
 {
-    private short[] buffer = new short[16_384];
-    private int count;
+    private short[] _buffer = new short[16_384];
+    private int _count;
 
     public bool TooLong { get; private set; }
+
+    /// <summary>How many samples were kept.</summary>
+    public int Count => _count;
 
     public CancellationToken CancellationToken => cancellationToken;
 
@@ -21,21 +24,21 @@ internal sealed class SpeechCollector(int maxSamples, CancellationToken cancella
             return false;
         }
 
-        if (count + samples.Length > maxSamples)
+        if (_count + samples.Length > maxSamples)
         {
             TooLong = true;
             return false;
         }
 
-        if (count + samples.Length > buffer.Length)
+        if (_count + samples.Length > _buffer.Length)
         {
-            Array.Resize(ref buffer, Math.Min(maxSamples, Math.Max(buffer.Length * 2, count + samples.Length)));
+            Array.Resize(ref _buffer, Math.Min(maxSamples, Math.Max(_buffer.Length * 2, _count + samples.Length)));
         }
 
-        samples.CopyTo(buffer.AsSpan(count));
-        count += samples.Length;
+        samples.CopyTo(_buffer.AsSpan(_count));
+        _count += samples.Length;
         return true;
     }
 
-    public short[] ToArray() => buffer.AsSpan(0, count).ToArray();
+    public short[] ToArray() => _buffer.AsSpan(0, _count).ToArray();
 }
