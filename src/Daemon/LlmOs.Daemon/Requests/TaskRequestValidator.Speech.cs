@@ -3,6 +3,7 @@ using LlmOs.Engine.Errors;
 using LlmOs.Engine.Scheduling;
 using LlmOs.Engine.Speech;
 using LlmOs.Engine.Understanding.Language;
+using LlmOs.Ipc.Speech;
 using LlmOs.Ipc.Tasks;
 
 namespace LlmOs.Daemon.Requests;
@@ -53,6 +54,12 @@ internal sealed partial class TaskRequestValidator
 
         return new SpeakCall(text, CheckSpeechOptions(options.Voice, options.Speed, options.SampleRate, "options."), Priority(options.Priority, "options.priority"));
     }
+
+    /// <summary>The body of <c>/v1/speak</c> (and D-Bus <c>Speak</c>'s text and options) as a checked call.</summary>
+    public SpeakCall ValidateSpeak(SpeakRequestDto body, string prefix) => new(
+        CheckSpeechText(body.Text, prefix + "text"),
+        CheckSpeechOptions(body.Voice, body.Speed, body.SampleRate, prefix),
+        TaskPriority.Interactive);
 
     /// <summary>A transcription's options: <c>model</c> (a speech model), <c>language</c> (ISO 639-1, or "auto"), <c>priority</c>.</summary>
     public static (string? Model, TranscriptionOptions Options, TaskPriority Priority) CheckTranscribeOptions(TaskOptions? options, string prefix)
