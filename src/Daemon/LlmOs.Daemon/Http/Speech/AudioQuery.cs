@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmOs.Daemon.Requests;
 using LlmOs.Engine.Errors;
 using LlmOs.Engine.Speech;
 using LlmOs.Ipc.Tasks;
@@ -46,39 +47,9 @@ internal static class AudioQuery
         return (options, Raw(query), Flag(query, "stream") ?? false);
     }
 
-    /// <summary>Raw PCM's declared format: <c>format</c> with <c>rate</c> (default 16000) and <c>channels</c> (default 1); none without <c>format</c>.</summary>
-    public static RawAudioFormat? Raw(IQueryCollection query)
-    {
-        string? format = Value(query, "format");
-        if (format is null)
-        {
-            string? stray = query.ContainsKey("rate") ? "rate" : query.ContainsKey("channels") ? "channels" : null;
-            return stray is null ? null : throw new EngineException(ErrorKind.InvalidInput, $"'{stray}' describes raw PCM: give 'format' too (s16le, u8, s24le, s32le, f32le)", stray);
-        }
-
-        var encoding = format switch
-        {
-            "s16le" => PcmEncoding.S16Le,
-            "u8" => PcmEncoding.U8,
-            "s24le" => PcmEncoding.S24Le,
-            "s32le" => PcmEncoding.S32Le,
-            "f32le" => PcmEncoding.F32Le,
-            _ => throw new EngineException(ErrorKind.InvalidInput, "'format' is s16le, u8, s24le, s32le or f32le (raw PCM); leave it out for a file with a header", "format"),
-        };
-        int rate = Number(query, "rate") ?? AudioClip.SampleRate;
-        if (rate is < 4_000 or > 192_000)
-        {
-            throw new EngineException(ErrorKind.InvalidInput, "'rate' is the PCM's sample rate, 4000 to 192000", "rate");
-        }
-
-        int channels = Number(query, "channels") ?? 1;
-        if (channels is < 1 or > 8)
-        {
-            throw new EngineException(ErrorKind.InvalidInput, "'channels' is 1 to 8", "channels");
-        }
-
-        return new RawAudioFormat(encoding, rate, channels);
-    }
+    /// <summary>Raw PCM's declared format (<see cref="RawAudioOptions"/>); none without <c>format</c>.</summary>
+    public static RawAudioFormat? Raw(IQueryCollection query) =>
+        RawAudioOptions.Parse(Value(query, "format"), Number(query, "rate"), Number(query, "channels"), "");
 
     private static string? Value(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var value) ? value.ToString() : null;
