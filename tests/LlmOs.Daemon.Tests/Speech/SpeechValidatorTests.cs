@@ -97,7 +97,7 @@ public sealed class SpeechValidatorTests
     public void Voice_names_are_checked_and_speech_is_made_at_16_or_22_kHz()
     {
         Refused(() => TaskRequestValidator.CheckSpeechOptions("x y", null, null, "options."), ErrorKind.InvalidInput, "options.voice");
-        Assert.Equal(TaskRequestValidator.SpeechSampleRates, [16_000, 22_050]);
+        Assert.Equal(new[] { 16_000, 22_050 }, TaskRequestValidator.SpeechSampleRates);
     }
 
     [Fact]

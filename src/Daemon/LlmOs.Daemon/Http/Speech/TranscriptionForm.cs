@@ -81,6 +81,12 @@ internal sealed class TranscriptionForm : IDisposable
             file?.Dispose();
             throw audio.TooLarge(FileField);
         }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The multipart reader's word for a body that ends inside a part.
+            file?.Dispose();
+            throw new EngineException(ErrorKind.InvalidInput, $"the multipart body is cut short: {e.Message}", "body");
+        }
         catch
         {
             file?.Dispose();
