@@ -30,7 +30,8 @@ public sealed class AudioFeedPumpTests
             var chunk = await chunks.Reader.ReadAsync(token);
             chunk.CopyTo(buffer);
             return chunk.Length;
-        });
+        }
+        );
     }
 
     [Fact]
