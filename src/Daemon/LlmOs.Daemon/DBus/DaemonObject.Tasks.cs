@@ -110,7 +110,7 @@ internal sealed partial class DaemonObject
         var options = BusInput.ReadDictionary(ref reader, "options");
         if (kind.Length > MaxKindLength)
         {
-            throw new EngineException(ErrorKind.InvalidInput, "unknown task kind; known: generate, embed, intent, ask, classify, ocr", "kind");
+            throw new EngineException(ErrorKind.InvalidInput, "unknown task kind; known: generate, embed, intent, ask, classify, ocr, transcribe, voice, speak", "kind");
         }
 
         bool detach = false;
@@ -129,7 +129,10 @@ internal sealed partial class DaemonObject
         // An image may come as bytes (ay) or as base64 text (s), as the socket's JSON has it; its base64 may take
         // MaxImageBytes beyond MaxRequestBytes, which an input without one keeps to.
         BusImages.BytesToBase64(input, "image");
-        long inputLimit = settings.MaxRequestBytes + (input.ContainsKey("image") ? ImageInput.Base64Length(settings.MaxImageBytes) : 0);
+        BusImages.BytesToBase64(input, "audio"); // a transcribe or voice task's audio, likewise
+        long inputLimit = settings.MaxRequestBytes
+            + (input.ContainsKey("image") ? ImageInput.Base64Length(settings.MaxImageBytes) : 0)
+            + (input.ContainsKey("audio") ? ImageInput.Base64Length(settings.MaxAudioBytes) : 0);
         var taskInput = BusInput.Read(input, IpcJsonContext.Default.TaskInput, "input", inputLimit);
         var taskOptions = options.Count == 0 ? null : BusInput.Read(options, IpcJsonContext.Default.TaskOptions, "options", settings.MaxRequestBytes);
         return (new TaskSubmitRequest(kind, taskInput, taskOptions), detach);

@@ -14,7 +14,7 @@ internal sealed partial class DaemonObject
     private const string ImageArgument = "image";
 
     /// <summary>The methods whose arguments hold a file descriptor (h); every other call that carries one is refused.</summary>
-    protected override bool TakesDescriptors(string member) => member is "ClassifyFd" or "OcrFd" or "AskFd";
+    protected override bool TakesDescriptors(string member) => member is "ClassifyFd" or "OcrFd" or "AskFd" or "TranscribeFd" or "VoiceFd";
 
     /// <summary>Classify(ay image, a{sv} options) → a{sv}: <c>POST /v1/images/classify</c>; the task ends with the call or the caller.</summary>
     private async ValueTask ClassifyAsync(MethodContext context, bool fromDescriptor)

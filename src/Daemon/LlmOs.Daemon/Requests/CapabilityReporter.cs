@@ -1,5 +1,8 @@
+using LlmOs.Engine.Errors;
 using LlmOs.Engine.Models;
 using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Speech;
+using LlmOs.Engine.Tasks;
 using LlmOs.Engine.Vision;
 using LlmOs.Ipc.Capabilities;
 
@@ -8,10 +11,11 @@ namespace LlmOs.Daemon.Requests;
 /// <summary>
 /// What llmosd can do right now, per kind of work, for apps to decide before they ask (socket and D-Bus alike).
 /// Text generation, embeddings and classification follow the registry and what is loaded; text recognition follows
-/// tesseract's installed languages; speech is <c>unavailable</c> until this build has its engines; intent recognition
-/// (<c>ask</c>) is always ready.
+/// tesseract's installed languages; transcription follows the speech models, command recognition pocketsphinx and
+/// its acoustic model, speech synthesis espeak-ng's voices (these engines are reached on the first report, never while
+/// llmosd starts); intent recognition (<c>ask</c>) is always ready.
 /// </summary>
-internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler scheduler, IOcrEngine? ocr = null)
+internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler scheduler, IOcrEngine? ocr = null, IServiceProvider? services = null)
 {
     private static readonly CapabilityDto NotInThisBuild =
         new(CapabilityStates.Unavailable, [], "this build of llmosd has no engine for it yet");
@@ -22,12 +26,69 @@ internal sealed class CapabilityReporter(ModelRegistry registry, Scheduler sched
         return new CapabilitiesResponse(
             TextGeneration: ForKind(models, ModelKind.Text, "GGUF language model"),
             Embeddings: ForKind(models, ModelKind.Embedding, "embedding model"),
-            Transcription: NotInThisBuild,
-            CommandRecognition: NotInThisBuild,
-            SpeechSynthesis: NotInThisBuild,
+            Transcription: Transcription(models),
+            CommandRecognition: CommandRecognition(),
+            SpeechSynthesis: SpeechSynthesis(),
             Classification: ForKind(models, ModelKind.Vision, "ONNX image classifier", "'llmosctl models add MODEL.onnx --labels LABELS.json'"),
             Ocr: Ocr(),
             Intents: Intents(models));
+    }
+
+    /// <summary>Open dictation needs a Whisper model; without one, spoken commands are still transcribed by the command grammar.</summary>
+    private CapabilityDto Transcription(IReadOnlyList<ModelEntry> models)
+    {
+        var found = ForKind(models, ModelKind.Speech, "Whisper speech model (ggml)", "'llmosctl models add ggml-base.en.bin'");
+        return found.State == CapabilityStates.NeedsModel && CommandRecognition().State == CapabilityStates.Ready
+            ? found with { Detail = found.Detail + "; until then transcriptions use the command grammar, which knows only commands" }
+            : found;
+    }
+
+    /// <summary>The closed-grammar recogniser: ready when pocketsphinx and its acoustic model for English are installed.</summary>
+    private CapabilityDto CommandRecognition()
+    {
+        if (services?.GetService(typeof(ICommandRecognizer)) is not ICommandRecognizer recognizer)
+        {
+            return NotInThisBuild;
+        }
+
+        return SafelySupports(recognizer, "en")
+            ? new CapabilityDto(CapabilityStates.Ready, [TaskRecord.GrammarModelName], "pocketsphinx with a grammar of the intents your words can reach (voice tasks, POST /v1/voice)")
+            : new CapabilityDto(CapabilityStates.Unavailable, [], "pocketsphinx or its English acoustic model is not installed (Debian: libpocketsphinx3, pocketsphinx-en-us)");
+    }
+
+    /// <summary>espeak-ng: ready with its voices as the models.</summary>
+    private CapabilityDto SpeechSynthesis()
+    {
+        if (services?.GetService(typeof(ISpeechSynthesizer)) is not ISpeechSynthesizer synthesizer)
+        {
+            return NotInThisBuild;
+        }
+
+        IReadOnlyList<string> voices;
+        try
+        {
+            voices = synthesizer.Voices;
+        }
+        catch (EngineException)
+        {
+            voices = [];
+        }
+
+        return voices.Count == 0
+            ? new CapabilityDto(CapabilityStates.Unavailable, [], "espeak-ng is not installed (Debian: libespeak-ng1, espeak-ng-data)")
+            : new CapabilityDto(CapabilityStates.Ready, [.. voices], "espeak-ng, in the voices listed (option 'voice')");
+    }
+
+    private static bool SafelySupports(ICommandRecognizer recognizer, string language)
+    {
+        try
+        {
+            return recognizer.Supports(language);
+        }
+        catch (EngineException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
