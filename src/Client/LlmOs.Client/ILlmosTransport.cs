@@ -1,3 +1,4 @@
+using LlmOs.Client.Speech;
 using LlmOs.Ipc.Ask;
 using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
@@ -7,7 +8,6 @@ using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
 using LlmOs.Ipc.Tasks;
 using LlmOs.Ipc.Vision;
-using LlmOs.Client.Speech;
 
 namespace LlmOs.Client;
 
