@@ -83,6 +83,7 @@ public sealed partial class LlmosDaemon
         services.AddSingleton<PrometheusEngineMetrics>();
         services.AddSingleton<IEngineMetrics>(sp => sp.GetRequiredService<PrometheusEngineMetrics>());
         AddVision(services, settings);
+        AddSpeech(services, settings);
         services.AddSingleton<Scheduler>(); // takes the vision backend and the OCR engine registered above
         services.AddSingleton<SchedulerGauges>();
         services.AddSingleton<MetricsExporter>();

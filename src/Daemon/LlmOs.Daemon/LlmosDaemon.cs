@@ -66,6 +66,8 @@ public sealed partial class LlmosDaemon : IAsyncDisposable
         IntentEndpoints.Map(app);
         AskEndpoints.Map(app);
         ImageEndpoints.Map(app);
+        Http.Speech.SpeechEndpoints.Map(app);
+        Http.Speech.AudioEndpoints.Map(app);
         EventEndpoints.Map(app);
         ErrorHandling.MapFallback(app);
         return new LlmosDaemon(app, settings)

@@ -6,6 +6,7 @@ using LlmOs.Ipc.Events;
 using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
+using LlmOs.Ipc.Speech;
 using LlmOs.Ipc.Tasks;
 using LlmOs.Ipc.Vision;
 
@@ -46,4 +47,9 @@ namespace LlmOs.Ipc;
 [JsonSerializable(typeof(DueEventDto))]
 [JsonSerializable(typeof(ClassifyResponse))]
 [JsonSerializable(typeof(OcrResponse))]
+[JsonSerializable(typeof(TranscriptionResponse))]
+[JsonSerializable(typeof(TranscriptionTextResponse))]
+[JsonSerializable(typeof(VoiceResultDto))]
+[JsonSerializable(typeof(SpeakRequestDto))]
+[JsonSerializable(typeof(AudioSpeechRequest))]
 public sealed partial class IpcJsonContext : JsonSerializerContext;

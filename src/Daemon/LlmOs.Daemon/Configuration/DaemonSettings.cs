@@ -43,6 +43,19 @@ public sealed class DaemonSettings
     /// <summary>The most pixels an image may declare (width × height), checked before decoding; more is <c>too_large</c>.</summary>
     public long MaxImagePixels { get; set; } = 50_000_000;
 
+    /// <summary>The largest audio file a request may carry, in bytes (raw, base64 in JSON, D-Bus bytes or a descriptor); larger is <c>too_large</c>.</summary>
+    public long MaxAudioBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>The longest audio a request may carry, in seconds, checked from its header before its samples are read.</summary>
+    public double MaxAudioSeconds { get; set; } = 600;
+
+    /// <summary>The limits <see cref="MaxAudioBytes"/> and <see cref="MaxAudioSeconds"/> as the audio decoder takes them.</summary>
+    public Engine.Speech.AudioLimits AudioLimits() => new()
+    {
+        MaxBytes = MaxAudioBytes,
+        MaxDuration = TimeSpan.FromSeconds(MaxAudioSeconds),
+    };
+
     /// <summary>Text recognitions that run at once, each with its own tesseract instance (and a core).</summary>
     public int OcrConcurrency { get; set; } = 1;
 

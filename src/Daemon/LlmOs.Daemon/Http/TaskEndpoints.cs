@@ -34,7 +34,7 @@ internal static class TaskEndpoints
         var services = context.RequestServices;
         var settings = services.GetRequiredService<DaemonSettings>();
         var request = await JsonBody.ReadAsync(context, IpcJsonContext.Default.TaskSubmitRequest, ImageBodies.JsonLimit(settings)).ConfigureAwait(false);
-        ImageBodies.CheckWithoutImage(context, request.Input?.Image is not null, settings);
+        ImageBodies.CheckWithoutImage(context, request.Input?.Image is not null || request.Input?.Audio is not null, settings);
         var scheduler = services.GetRequiredService<Scheduler>();
         var task = services.GetRequiredService<TaskSubmitter>().Submit(request, Caller(context));
 

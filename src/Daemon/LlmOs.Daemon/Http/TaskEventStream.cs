@@ -113,7 +113,7 @@ internal static class TaskEventStream
         pipe.Write(EventLines[(int)taskEvent.Kind]);
         pipe.Write(DataPrefix);
         json.Reset(pipe);
-        if (taskEvent.Kind == TaskEventKind.Delta)
+        if (taskEvent.Kind is TaskEventKind.Delta or TaskEventKind.Transcript or TaskEventKind.Intent)
         {
             json.WriteStartObject();
             json.WriteString("task_id"u8, task.Id);
@@ -135,6 +135,8 @@ internal static class TaskEventStream
         TaskEventKind.Queued => TaskEventNames.Queued,
         TaskEventKind.Started => TaskEventNames.Started,
         TaskEventKind.Delta => TaskEventNames.Delta,
+        TaskEventKind.Transcript => TaskEventNames.Transcript,
+        TaskEventKind.Intent => TaskEventNames.Intent,
         TaskEventKind.Completed => TaskEventNames.Completed,
         TaskEventKind.Failed => TaskEventNames.Failed,
         _ => TaskEventNames.Cancelled,

@@ -26,6 +26,9 @@ internal static class DtoMapper
             : task.Reply is { } reply ? new TaskResultDto(reply.Text, 0, "stop", Action: SlotValues.ToWire(reply.Action))
             : task.Labels is { } labels ? VisionMapper.ToTaskResult(labels)
             : task.Reading is { } reading ? VisionMapper.ToTaskResult(reading)
+            : task.TranscriptResult is { } transcript ? SpeechMapper.ToTaskResult(transcript)
+            : task.VoiceAnswer is { } voice ? SpeechMapper.ToTaskResult(voice)
+            : task.Speech is { } speech ? SpeechMapper.ToTaskResult(speech, task.SpeechText)
             : null,
         task.Error is { } e ? new ErrorDto(ErrorCodeMap.Code(e.Kind), e.Message) : null);
 
@@ -36,6 +39,9 @@ internal static class DtoMapper
         TaskKind.Ask => TaskSubmitter.AskKind,
         TaskKind.Classify => TaskSubmitter.ClassifyKind,
         TaskKind.Ocr => TaskSubmitter.OcrKind,
+        TaskKind.Transcribe => TaskSubmitter.TranscribeKind,
+        TaskKind.Voice => TaskSubmitter.VoiceKind,
+        TaskKind.Speak => TaskSubmitter.SpeakKind,
         _ => TaskSubmitter.GenerateKind,
     };
 
@@ -51,7 +57,7 @@ internal static class DtoMapper
     public static ModelDto ToDto(ModelEntry model, ModelWorkerState state) => new(
         model.Name,
         Kind(model.Kind),
-        model.Source == ModelSource.Builtin || model.Kind == ModelKind.Vision ? "onnx" : "gguf",
+        model.Source == ModelSource.Builtin || model.Kind == ModelKind.Vision ? "onnx" : model.Kind == ModelKind.Speech ? "ggml" : "gguf",
         !model.IsValid ? ModelStates.Invalid : State(state),
         model.IsDefault,
         model.Path,
@@ -75,6 +81,7 @@ internal static class DtoMapper
     {
         ModelKind.Embedding => "embedding",
         ModelKind.Vision => "vision",
+        ModelKind.Speech => "speech",
         _ => "text",
     };
 

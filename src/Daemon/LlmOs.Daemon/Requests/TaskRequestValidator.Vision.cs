@@ -119,6 +119,10 @@ internal sealed partial class TaskRequestValidator
             ("language", options.Language is not null),
             ("time_zone", options.TimeZone is not null),
             ("top", options.Top is not null),
+            ("voice", options.Voice is not null),
+            ("speed", options.Speed is not null),
+            ("sample_rate", options.SampleRate is not null),
+            ("speak", options.Speak is not null),
         ];
         foreach (var (name, isGiven) in given)
         {

@@ -20,12 +20,12 @@ internal sealed partial class TaskRequestValidator(DaemonSettings settings, Imag
     {
         if (request.Kind is null)
         {
-            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\", \"intent\", \"ask\", \"classify\" or \"ocr\")");
+            throw Invalid("kind", "'kind' is required (\"generate\", \"embed\", \"intent\", \"ask\", \"classify\", \"ocr\", \"transcribe\", \"voice\" or \"speak\")");
         }
 
         if (request.Kind != "generate")
         {
-            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent, ask, classify, ocr");
+            throw Invalid("kind", $"unknown task kind '{request.Kind}'; known: generate, embed, intent, ask, classify, ocr, transcribe, voice, speak");
         }
 
         if (request.Input is { Image: not null })

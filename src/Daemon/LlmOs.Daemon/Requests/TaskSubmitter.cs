@@ -2,6 +2,7 @@ using LlmOs.Daemon.Hosting;
 using LlmOs.Engine.Assistant;
 using LlmOs.Engine.Intents;
 using LlmOs.Engine.Scheduling;
+using LlmOs.Engine.Speech;
 using LlmOs.Engine.Tasks;
 using LlmOs.Engine.Understanding.Language;
 using LlmOs.Engine.Vision;
@@ -19,7 +20,9 @@ internal sealed class TaskSubmitter(
     Scheduler scheduler,
     IntentRegistry intents,
     Deferred<AskService> asks,
-    Deferred<LanguageCatalog> languages)
+    Deferred<LanguageCatalog> languages,
+    Deferred<VoiceService> voices,
+    AudioInput audio)
 {
     public const string GenerateKind = "generate";
     public const string EmbedKind = "embed";
@@ -27,10 +30,19 @@ internal sealed class TaskSubmitter(
     public const string AskKind = "ask";
     public const string ClassifyKind = "classify";
     public const string OcrKind = "ocr";
+    public const string TranscribeKind = "transcribe";
+    public const string VoiceKind = "voice";
+    public const string SpeakKind = "speak";
 
     /// <summary>Queues the task; an invalid request throws <see cref="Engine.Errors.EngineException"/> and queues nothing.</summary>
     public TaskRecord Submit(TaskSubmitRequest request, uint callerUid)
     {
+        if (request.Kind is TranscribeKind or VoiceKind or SpeakKind)
+        {
+            return SubmitSpeech(request, callerUid);
+        }
+
+        TaskRequestValidator.RefuseSpeechFields(request);
         if (request.Kind == EmbedKind)
         {
             var (texts, model) = validator.ValidateEmbed(request);
@@ -62,6 +74,28 @@ internal sealed class TaskSubmitter(
 
         return scheduler.SubmitGenerate(validator.Validate(request, callerUid));
     }
+
+    /// <summary>A checked transcription, from any transport (a task, <c>POST /v1/transcribe</c>, D-Bus <c>Transcribe</c>).</summary>
+    public TaskRecord SubmitTranscribe(TranscribeCall call, uint callerUid) =>
+        scheduler.SubmitTranscribe(callerUid, call.Clip, call.Model, call.Options, call.Priority);
+
+    /// <summary>A checked voice task (its audio whole or arriving); it starts at once, as asks do.</summary>
+    public TaskRecord SubmitVoice(VoiceRequest request) => voices.Value.Submit(request);
+
+    /// <summary>A checked speech synthesis, from any transport.</summary>
+    public TaskRecord SubmitSpeak(SpeakCall call, uint callerUid) =>
+        scheduler.SubmitSpeak(callerUid, call.Text, call.Options, call.Priority);
+
+    /// <summary>The voice options of a shortcut (the query of <c>/v1/voice</c>, D-Bus options), checked against the installed languages.</summary>
+    public VoiceRequest CheckVoiceOptions(TaskOptions? options, string prefix, uint callerUid) =>
+        TaskRequestValidator.CheckVoiceOptions(options, prefix, callerUid, languages.Value);
+
+    private TaskRecord SubmitSpeech(TaskSubmitRequest request, uint callerUid) => request.Kind switch
+    {
+        TranscribeKind => SubmitTranscribe(validator.ValidateTranscribe(request, audio), callerUid),
+        VoiceKind => SubmitVoice(TaskRequestValidator.ValidateVoice(request, callerUid, languages.Value, audio)),
+        _ => SubmitSpeak(validator.ValidateSpeak(request), callerUid),
+    };
 
     /// <summary>A checked classification, from any transport (a task, <c>POST /v1/images/classify</c>, D-Bus <c>Classify</c>).</summary>
     public TaskRecord SubmitClassify(ClassifyCall call, uint callerUid) =>

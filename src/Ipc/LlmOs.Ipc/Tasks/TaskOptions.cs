@@ -9,6 +9,10 @@ namespace LlmOs.Ipc.Tasks;
 /// An <c>ask</c> task takes <c>language</c> (a pack code or locale), <c>time_zone</c> (an IANA id) and <c>priority</c>.
 /// A <c>classify</c> task takes <c>model</c> (a vision model), <c>top</c> (how many labels, 1 to 100, default 5) and
 /// <c>priority</c>; an <c>ocr</c> task takes <c>language</c> (a tesseract language such as "eng", or "en") and <c>priority</c>.
+/// A <c>transcribe</c> task takes <c>model</c> (a speech model), <c>language</c> (an ISO 639-1 code; left out: detected)
+/// and <c>priority</c>; a <c>voice</c> task <c>language</c>, <c>time_zone</c>, <c>speak</c> (true: the reply spoken too)
+/// with <c>voice</c>, <c>speed</c> and <c>sample_rate</c> for it, and <c>priority</c>; a <c>speak</c> task <c>voice</c>
+/// (espeak-ng's name), <c>speed</c> (words per minute, 80 to 450), <c>sample_rate</c> (16000 or 22050) and <c>priority</c>.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record TaskOptions(
@@ -22,4 +26,8 @@ public sealed record TaskOptions(
     JsonElement? KeepAlive = null,
     string? Language = null,
     string? TimeZone = null,
-    int? Top = null);
+    int? Top = null,
+    string? Voice = null,
+    int? Speed = null,
+    int? SampleRate = null,
+    bool? Speak = null);

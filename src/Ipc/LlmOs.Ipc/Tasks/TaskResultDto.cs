@@ -11,6 +11,10 @@ namespace LlmOs.Ipc.Tasks;
 /// <c>action</c>, the recognised <c>intent</c>, its <c>slots</c>, the <c>confidence</c> and the <c>handler</c> that ran
 /// (the fields of <see cref="Ask.AskResultDto"/>). A classification has its <c>labels</c>, best first, and the best one
 /// as its <c>text</c>; a text recognition has the <c>text</c> read, its <c>confidence</c> (0 to 100) and its <c>lines</c>.
+/// A transcription has its <c>text</c>, <c>language</c>, <c>duration</c> (seconds) and <c>segments</c>; a voice task the
+/// <c>transcript</c>, the <c>recognizer</c> that made it and whether it was <c>accepted</c> as a command, the ask's fields
+/// as above, and the reply spoken in <c>audio</c> (a WAV file in base64) when asked; a speak task its <c>audio</c>, the
+/// <c>duration</c> and the spoken <c>text</c>.
 /// </summary>
 public sealed record TaskResultDto(
     string Text,
@@ -23,4 +27,11 @@ public sealed record TaskResultDto(
     double? Confidence = null,
     string? Handler = null,
     IReadOnlyList<Vision.LabelScoreDto>? Labels = null,
-    IReadOnlyList<Vision.OcrLineDto>? Lines = null);
+    IReadOnlyList<Vision.OcrLineDto>? Lines = null,
+    string? Transcript = null,
+    string? Recognizer = null,
+    bool? Accepted = null,
+    string? Language = null,
+    double? Duration = null,
+    IReadOnlyList<Speech.TranscriptSegmentDto>? Segments = null,
+    string? Audio = null);

@@ -19,7 +19,8 @@ internal static class ImageBodies
     private const int ChunkBytes = 64 * 1024;
 
     /// <summary>How large a JSON body that may carry an image may be: <c>MaxRequestBytes</c> for the rest, and the image's base64.</summary>
-    public static long JsonLimit(DaemonSettings settings) => settings.MaxRequestBytes + ImageInput.Base64Length(settings.MaxImageBytes);
+    public static long JsonLimit(DaemonSettings settings) =>
+        settings.MaxRequestBytes + ImageInput.Base64Length(Math.Max(settings.MaxImageBytes, settings.MaxAudioBytes)); // or an audio file's (tasks)
 
     /// <summary>A JSON body that turned out to carry no image is held to <c>MaxRequestBytes</c>, as every other body is.</summary>
     public static void CheckWithoutImage(HttpContext context, bool hasImage, DaemonSettings settings)
