@@ -6,6 +6,7 @@ using LlmOs.Ipc.Events;
 using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
+using LlmOs.Ipc.Speech;
 using LlmOs.Ipc.Tasks;
 using LlmOs.Ipc.Vision;
 
@@ -95,14 +96,14 @@ public interface ILlmosTransport : IDisposable
     /// Transcribes audio (<c>POST /v1/transcribe</c>, D-Bus <c>Transcribe</c>/<c>TranscribeFd</c>): its text, language and
     /// timed segments. Cancelling cancels the task.
     /// </summary>
-    Task<Transcription> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
+    Task<TranscriptionResponse> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot transcribe audio");
 
     /// <summary>
     /// Understands a spoken command and runs what it asks (<c>POST /v1/voice</c>, D-Bus <c>Voice</c>/<c>VoiceFd</c>); audio
     /// given as a stream goes as it is read, and llmosd answers once it has heard the utterance out.
     /// </summary>
-    Task<VoiceReply> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
+    Task<VoiceResultDto> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot take spoken commands");
 
     /// <summary>Speaks text (<c>POST /v1/speak</c>, D-Bus <c>Speak</c>): a WAV file's bytes.</summary>

@@ -1,4 +1,5 @@
 using LlmOs.Client.Speech;
+using LlmOs.Ipc.Speech;
 
 namespace LlmOs.Client;
 
@@ -11,37 +12,37 @@ namespace LlmOs.Client;
 public sealed partial class LlmosClient
 {
     /// <summary>Transcribes an audio file's bytes (WAV, MP3, Ogg/Opus).</summary>
-    public Task<Transcription> TranscribeAsync(ReadOnlyMemory<byte> audio, TranscribeOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<TranscriptionResponse> TranscribeAsync(ReadOnlyMemory<byte> audio, TranscribeOptions? options = null, CancellationToken cancellationToken = default) =>
         TranscribeAsync(LlmosAudio.FromBytes(audio), options, cancellationToken);
 
     /// <summary>Transcribes the audio file at <paramref name="path"/>.</summary>
-    public Task<Transcription> TranscribeAsync(string path, TranscribeOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<TranscriptionResponse> TranscribeAsync(string path, TranscribeOptions? options = null, CancellationToken cancellationToken = default) =>
         TranscribeAsync(LlmosAudio.FromFile(path), options, cancellationToken);
 
     /// <summary>Transcribes audio given as bytes, a file or a stream.</summary>
-    public Task<Transcription> TranscribeAsync(LlmosAudio audio, TranscribeOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<TranscriptionResponse> TranscribeAsync(LlmosAudio audio, TranscribeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
         return Transport.TranscribeAsync(audio, options ?? new TranscribeOptions(), cancellationToken);
     }
 
     /// <summary>Understands a spoken command (an audio file's bytes) and runs what it asks.</summary>
-    public Task<VoiceReply> VoiceAsync(ReadOnlyMemory<byte> audio, VoiceOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<VoiceResultDto> VoiceAsync(ReadOnlyMemory<byte> audio, VoiceOptions? options = null, CancellationToken cancellationToken = default) =>
         VoiceAsync(LlmosAudio.FromBytes(audio), options, cancellationToken);
 
     /// <summary>Understands the spoken command in the audio file at <paramref name="path"/>.</summary>
-    public Task<VoiceReply> VoiceAsync(string path, VoiceOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<VoiceResultDto> VoiceAsync(string path, VoiceOptions? options = null, CancellationToken cancellationToken = default) =>
         VoiceAsync(LlmosAudio.FromFile(path), options, cancellationToken);
 
     /// <summary>
     /// Understands a spoken command while it is recorded: <paramref name="recording"/> is read as it arrives (raw PCM in
     /// <paramref name="pcm"/>'s format, or a WAV/Ogg stream when null) and llmosd answers once it hears the utterance end.
     /// </summary>
-    public Task<VoiceReply> VoiceAsync(Stream recording, PcmFormat? pcm, VoiceOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<VoiceResultDto> VoiceAsync(Stream recording, PcmFormat? pcm, VoiceOptions? options = null, CancellationToken cancellationToken = default) =>
         VoiceAsync(LlmosAudio.FromStream(recording, pcm), options, cancellationToken);
 
     /// <summary>Understands a spoken command given as bytes, a file or a stream.</summary>
-    public Task<VoiceReply> VoiceAsync(LlmosAudio audio, VoiceOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<VoiceResultDto> VoiceAsync(LlmosAudio audio, VoiceOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
         return Transport.VoiceAsync(audio, options ?? new VoiceOptions(), cancellationToken);

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LlmOs.Client.Speech;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Speech;
 
 namespace LlmOs.Client.Transport;
 
@@ -11,15 +13,15 @@ namespace LlmOs.Client.Transport;
 /// </summary>
 public sealed partial class UnixSocketTransport
 {
-    public Task<Transcription> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
+    public Task<TranscriptionResponse> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
         SendAsync(
             HttpMethod.Post,
             "v1/transcribe" + Query([("model", options.Model), ("language", options.Language), .. PcmQuery(audio)]),
             AudioBody(audio),
-            SpeechJsonContext.Default.Transcription,
+            IpcJsonContext.Default.TranscriptionResponse,
             cancellationToken);
 
-    public Task<VoiceReply> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
+    public Task<VoiceResultDto> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
         SendAsync(
             HttpMethod.Post,
             "v1/voice" + Query(
@@ -33,13 +35,13 @@ public sealed partial class UnixSocketTransport
                 .. PcmQuery(audio),
             ]),
             AudioBody(audio),
-            SpeechJsonContext.Default.VoiceReply,
+            IpcJsonContext.Default.VoiceResultDto,
             cancellationToken);
 
     public async Task<byte[]> SpeakAsync(string text, SpeakOptions options, CancellationToken cancellationToken)
     {
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(
-            new SpeakRequestBody(text, options.Voice, options.Speed, options.SampleRate), SpeechJsonContext.Default.SpeakRequestBody));
+            new SpeakRequestDto(text, options.Voice, options.Speed, options.SampleRate), IpcJsonContext.Default.SpeakRequestDto));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/speak") { Content = content };
         using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

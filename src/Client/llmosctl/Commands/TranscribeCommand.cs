@@ -1,12 +1,13 @@
 using System.CommandLine;
 using LlmOs.Client.Speech;
 using LlmOs.Ctl.Cli;
+using LlmOs.Ipc;
 
 namespace LlmOs.Ctl.Commands;
 
 /// <summary>
 /// <c>llmosctl transcribe FILE</c>: the words spoken in an audio file, as one text; with <c>--json</c>, the daemon's answer
-/// (<c>{"text","language","duration","segments":[{"start","end","text"}],"engine"}</c>). Open transcription needs a speech
+/// (<c>{"text","language","duration","segments":[{"start","end","text"}],"model"}</c>). Open transcription needs a speech
 /// model (a Whisper ggml file); without one llmosd refuses with <c>needs_model</c>.
 /// </summary>
 internal static class TranscribeCommand
@@ -25,7 +26,7 @@ internal static class TranscribeCommand
                 .ConfigureAwait(false);
             if (output.IsJson)
             {
-                Output.Json(result, SpeechJsonContext.Default.Transcription);
+                Output.Json(result, IpcJsonContext.Default.TranscriptionResponse);
                 return ExitCodes.Ok;
             }
 

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using LlmOs.Client.Speech;
 using LlmOs.Ctl.Cli;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Speech;
 
 namespace LlmOs.Ctl.Commands;
 
@@ -12,6 +16,24 @@ namespace LlmOs.Ctl.Commands;
 /// </summary>
 internal static class VoiceCommand
 {
+    /// <summary>
+    /// The wire's contract, but every field but <c>audio</c> written even when null (intent, slots, handler, action), so
+    /// that a script finds the same fields in every answer; the spoken reply, if any, is in the --speak-to file.
+    /// </summary>
+    internal static readonly JsonTypeInfo<VoiceResultDto> ResultObject = (JsonTypeInfo<VoiceResultDto>)new JsonSerializerOptions(IpcJsonContext.Default.Options)
+    {
+        TypeInfoResolver = IpcJsonContext.Default.WithAddedModifier(static type =>
+        {
+            if (type.Type == typeof(VoiceResultDto))
+            {
+                foreach (var property in type.Properties.Where(p => p.Name != "audio"))
+                {
+                    property.ShouldSerialize = static (_, _) => true;
+                }
+            }
+        }),
+    }.GetTypeInfo(typeof(VoiceResultDto));
+
     public static Command Create()
     {
         var audio = new AudioInput();
@@ -59,13 +81,15 @@ internal static class VoiceCommand
             {
                 await LocalFile.WriteAsync(
                     reply,
-                    result.Audio ?? throw new LlmOs.Client.LlmosException(LlmOs.Ipc.Errors.ErrorCodes.Internal, "llmosd answered without the spoken reply it was asked for"),
+                    result.Audio is { } audio
+                        ? Convert.FromBase64String(audio)
+                        : throw new LlmOs.Client.LlmosException(LlmOs.Ipc.Errors.ErrorCodes.Internal, "llmosd answered without the spoken reply it was asked for"),
                     cancellationToken).ConfigureAwait(false);
             }
 
             if (output.IsJson)
             {
-                Output.Json(result with { Audio = null }, SpeechJsonContext.Default.VoiceReply);
+                Output.Json(result with { Audio = null }, ResultObject);
                 return ExitCodes.Ok;
             }
 

@@ -2,6 +2,8 @@ using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using System.Text.Json.Serialization.Metadata;
 using LlmOs.Client.Speech;
+using LlmOs.Ipc;
+using LlmOs.Ipc.Speech;
 using Tmds.DBus.Protocol;
 
 namespace LlmOs.Client.Transport.DBus;
@@ -14,11 +16,11 @@ namespace LlmOs.Client.Transport.DBus;
 /// </summary>
 public sealed partial class DBusTransport
 {
-    public Task<Transcription> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
-        CallWithAudioAsync("Transcribe", audio, SpeechArguments.Transcribe(audio, options), SpeechJsonContext.Default.Transcription, cancellationToken);
+    public Task<TranscriptionResponse> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
+        CallWithAudioAsync("Transcribe", audio, SpeechArguments.Transcribe(audio, options), IpcJsonContext.Default.TranscriptionResponse, cancellationToken);
 
-    public Task<VoiceReply> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
-        CallWithAudioAsync("Voice", audio, SpeechArguments.Voice(audio, options), SpeechJsonContext.Default.VoiceReply, cancellationToken);
+    public Task<VoiceResultDto> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
+        CallWithAudioAsync("Voice", audio, SpeechArguments.Voice(audio, options), VoiceReplyReader.TypeInfo, cancellationToken);
 
     public Task<byte[]> SpeakAsync(string text, SpeakOptions options, CancellationToken cancellationToken) =>
         CallAsync(
