@@ -1,7 +1,7 @@
 namespace LlmOs.Bench;
 
 /// <summary>The benchmark's few options.</summary>
-public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false, bool VisionOnly = false, bool ColdStartOnly = false, string? Deb = null)
+public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Samples, int Threads, string? Model, bool ShowHelp, bool IntentsOnly = false, bool VisionOnly = false, bool ColdStartOnly = false, string? Deb = null, bool SpeechOnly = false)
 {
     public const string Prompt = "Once upon a time";
     public const int WarmupRequests = 200;
@@ -34,6 +34,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
           --model PATH    the GGUF model (default $LLMOS_TEST_MODELS/stories260K.gguf, else ../shared/models/ beside the repository)
           --intents-only  run only the intent engine's part (recogniser stages, ask round trips), against a daemon of its own
           --vision-only   run only the vision part (MobileNetV2 classification at batch 1 and 16, OCR of a full-HD screenshot), against a daemon of its own
+          --speech-only   run only the speech part (grammar and Whisper real-time factors, end of speech to intent in-process and through POST /v1/voice), against a daemon of its own
           --coldstart-only  run only the cold start (exec to READY=1, no model) of the packaged ReadyToRun llmosd against dotnet llmosd.dll, and the package's sizes
           --deb PATH      the .deb for --coldstart-only (default: build one with packaging/build-deb, which takes minutes)
           -h, --help      print this help and exit
@@ -43,7 +44,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
     {
         int tokens = 256, runs = 5, requests = 2000, samples = 30, threads = 0;
         string? model = null;
-        bool help = false, intentsOnly = false, visionOnly = false, coldStartOnly = false;
+        bool help = false, intentsOnly = false, visionOnly = false, coldStartOnly = false, speechOnly = false;
         string? deb = null;
         for (int i = 0; i < args.Count; i++)
         {
@@ -74,6 +75,9 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
                 case "--vision-only":
                     visionOnly = true;
                     break;
+                case "--speech-only":
+                    speechOnly = true;
+                    break;
                 case "--coldstart-only":
                     coldStartOnly = true;
                     break;
@@ -88,9 +92,9 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
             }
         }
 
-        if ((intentsOnly ? 1 : 0) + (visionOnly ? 1 : 0) + (coldStartOnly ? 1 : 0) > 1)
+        if ((intentsOnly ? 1 : 0) + (visionOnly ? 1 : 0) + (coldStartOnly ? 1 : 0) + (speechOnly ? 1 : 0) > 1)
         {
-            throw new FormatException("--intents-only, --vision-only and --coldstart-only exclude each other");
+            throw new FormatException("--intents-only, --vision-only, --speech-only and --coldstart-only exclude each other");
         }
 
         if (deb is not null && !coldStartOnly)
@@ -98,7 +102,7 @@ public sealed record BenchOptions(int Tokens, int Runs, int Requests, int Sample
             throw new FormatException("--deb goes with --coldstart-only");
         }
 
-        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly, visionOnly, coldStartOnly, deb);
+        return new BenchOptions(tokens, runs, requests, samples, threads, model, help, intentsOnly, visionOnly, coldStartOnly, deb, speechOnly);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i) =>

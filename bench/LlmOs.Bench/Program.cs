@@ -47,6 +47,11 @@ internal static class Bench
             return await VisionOnlyAsync(options, args);
         }
 
+        if (options.SpeechOnly)
+        {
+            return await SpeechOnlyAsync(options, args);
+        }
+
         if (options.ColdStartOnly)
         {
             return await ColdStartOnlyAsync(options, args);
@@ -197,6 +202,31 @@ internal static class Bench
             Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench -- {string.Join(' ', args.Select(Quote))}");
             Console.WriteLine($"daemon:  {daemon.CommandLine}");
             return failure is null ? 0 : 1;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>--speech-only: the speech part alone, in-process and against a daemon of its own.</summary>
+    private static async Task<int> SpeechOnlyAsync(BenchOptions options, string[] args)
+    {
+        string model = BenchPaths.Model(options.Model);
+        var dir = Directory.CreateTempSubdirectory("llmos-bench-");
+        try
+        {
+            using var bus = await BenchBus.StartAsync(dir.FullName);
+            await using var daemon = DaemonProcess.Start(BenchPaths.Llmosd(), model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address);
+            await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
+            Progress($"speech: grammar RTF on {SpeechBench.Commands.Length * SpeechBench.Voices.Length} espeak-ng commands and jfk.wav, Whisper.net RTF on jfk.wav, end of speech to intent in-process and through POST /v1/voice");
+            var speech = await SpeechBench.RunAsync(daemon.Socket);
+            string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+            Console.WriteLine($"llmos benchmark, speech only ({Environment.ProcessorCount} cores, {BenchPaths.Configuration} build, load average {load} at the end)");
+            SpeechBench.Print(speech, Console.Out);
+            Console.WriteLine($"command: cd {BenchPaths.RepoRoot} && dotnet run -c {BenchPaths.Configuration} --project bench/LlmOs.Bench -- {string.Join(' ', args.Select(Quote))}");
+            Console.WriteLine($"daemon:  {daemon.CommandLine}");
+            return 0;
         }
         finally
         {

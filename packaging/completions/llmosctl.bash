@@ -7,7 +7,7 @@ _llmosctl()
     _init_completion || return
 
     local global="--socket --bus --json --help --version"
-    local commands="status generate embed tasks models ps top capabilities intents intent ask image events"
+    local commands="status generate embed tasks models ps top capabilities intents intent ask image transcribe voice speak events"
 
     case $prev in
         --socket)
@@ -19,8 +19,12 @@ _llmosctl()
         --labels|--image)
             _filedir
             return ;;
+        --speak-to|--output|-o)
+            _filedir wav
+            return ;;
         --model|-m|--max-tokens|-n|--temperature|-t|--top-p|--seed|--stop|--name|--keep-alive|--interval|-i|--top|\
-        --language|-l|--time-zone|--slot|-s|--utterance|-u)
+        --language|-l|--time-zone|--slot|-s|--utterance|-u|--format|--rate|--channels|--voice|--speed|--sample-rate)
+            [[ $prev == --format ]] && COMPREPLY=($(compgen -W "s16le s32le f32le u8" -- "$cur"))
             return ;;
     esac
 
@@ -30,7 +34,8 @@ _llmosctl()
         word=${words[i]}
         case $word in
             --socket|--bus|--labels|--image|--model|-m|--max-tokens|-n|--temperature|-t|--top-p|--seed|--stop|\
-            --name|--keep-alive|--interval|-i|--top|--language|-l|--time-zone|--slot|-s|--utterance|-u)
+            --name|--keep-alive|--interval|-i|--top|--language|-l|--time-zone|--slot|-s|--utterance|-u|\
+            --speak-to|--output|-o|--format|--rate|--channels|--voice|--speed|--sample-rate)
                 # --bus may stand alone; the others take the next word.
                 [[ $word == --bus && ${words[i+1]} != @(session|system|unix:*) ]] || ((i++)) ;;
             -*) ;;
@@ -72,6 +77,12 @@ _llmosctl()
         top) options="--interval --once" ;;
         ask) options="--explain --language --time-zone --image" ;;
         intent) options="--slot --utterance" ;;
+        transcribe|voice)
+            if [[ $command == transcribe ]]; then options="--model --language --format --rate --channels"
+            else options="--speak-to --language --time-zone --voice --speed --format --rate --channels"
+            fi
+            [[ $cur != -* ]] && { _filedir '@(wav|mp3|ogg|opus|raw|pcm)'; return; } ;;
+        speak) options="--output --voice --speed --sample-rate" ;;
     esac
 
     if [[ $cur == -* ]]; then

@@ -1,7 +1,7 @@
 # fish completion for llmosctl(1), installed as /usr/share/fish/vendor_completions.d/llmosctl.fish.
 # Written from llmosctl's commands and options (src/Client/llmosctl); keep the two in step.
 
-set -l commands status generate embed tasks models ps top capabilities intents intent ask image events
+set -l commands status generate embed tasks models ps top capabilities intents intent ask image transcribe voice speak events
 complete -c llmosctl -f
 
 # Options every command takes.
@@ -23,6 +23,9 @@ complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a intents -
 complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a intent -d 'Hand an intent to the app registered for it'
 complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a ask -d 'Ask llmosd in words'
 complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a image -d 'Say what is in an image, or read its text'
+complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a transcribe -d 'Write down the words spoken in an audio file'
+complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a voice -d 'Say what you want: a spoken command'
+complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a speak -d 'Say a text aloud into a WAV file'
 complete -c llmosctl -n "not __fish_seen_subcommand_from $commands" -a events -d 'Follow your timers and reminders'
 
 # generate, embed
@@ -74,3 +77,17 @@ complete -c llmosctl -n "__fish_seen_subcommand_from image; and not __fish_seen_
 complete -c llmosctl -n '__fish_seen_subcommand_from classify ocr' -F
 complete -c llmosctl -n '__fish_seen_subcommand_from classify' -s m -l model -x -d 'Vision model name'
 complete -c llmosctl -n '__fish_seen_subcommand_from classify' -l top -x -d 'How many labels to print'
+
+# transcribe, voice, speak
+complete -c llmosctl -n '__fish_seen_subcommand_from transcribe voice' -F
+complete -c llmosctl -n '__fish_seen_subcommand_from transcribe' -s m -l model -x -d 'Speech model name'
+complete -c llmosctl -n '__fish_seen_subcommand_from transcribe voice' -s l -l language -x -d 'The spoken language'
+complete -c llmosctl -n '__fish_seen_subcommand_from transcribe voice' -l format -x -a 's16le s32le f32le u8' -d 'The audio is raw PCM in this format'
+complete -c llmosctl -n '__fish_seen_subcommand_from transcribe voice' -l rate -x -d 'Raw PCM sample rate in Hz'
+complete -c llmosctl -n '__fish_seen_subcommand_from transcribe voice' -l channels -x -d 'Raw PCM channel count'
+complete -c llmosctl -n '__fish_seen_subcommand_from voice' -l speak-to -r -F -d 'Also write the reply spoken to this WAV file'
+complete -c llmosctl -n '__fish_seen_subcommand_from voice' -l time-zone -x -d 'Your time zone (IANA id)'
+complete -c llmosctl -n '__fish_seen_subcommand_from voice speak' -l voice -x -d 'The espeak-ng voice'
+complete -c llmosctl -n '__fish_seen_subcommand_from voice speak' -l speed -x -d 'Words per minute'
+complete -c llmosctl -n '__fish_seen_subcommand_from speak' -s o -l output -r -F -d 'The WAV file to write'
+complete -c llmosctl -n '__fish_seen_subcommand_from speak' -l sample-rate -x -a '16000 22050' -d 'The WAV sample rate'

@@ -1,3 +1,4 @@
+using LlmOs.Client.Speech;
 using LlmOs.Ipc.Ask;
 using LlmOs.Ipc.Capabilities;
 using LlmOs.Ipc.Errors;
@@ -5,6 +6,7 @@ using LlmOs.Ipc.Events;
 using LlmOs.Ipc.Health;
 using LlmOs.Ipc.Intents;
 using LlmOs.Ipc.Models;
+using LlmOs.Ipc.Speech;
 using LlmOs.Ipc.Tasks;
 using LlmOs.Ipc.Vision;
 
@@ -89,6 +91,24 @@ public interface ILlmosTransport : IDisposable
     /// <summary>Reads the text in an image (<c>POST /v1/images/ocr</c>, D-Bus <c>Ocr</c>/<c>OcrFd</c>). Cancelling cancels the task.</summary>
     Task<OcrResponse> ReadImageTextAsync(LlmosImage image, string? language, CancellationToken cancellationToken) =>
         throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot read text in images");
+
+    /// <summary>
+    /// Transcribes audio (<c>POST /v1/transcribe</c>, D-Bus <c>Transcribe</c>/<c>TranscribeFd</c>): its text, language and
+    /// timed segments. Cancelling cancels the task.
+    /// </summary>
+    Task<TranscriptionResponse> TranscribeAsync(LlmosAudio audio, TranscribeOptions options, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot transcribe audio");
+
+    /// <summary>
+    /// Understands a spoken command and runs what it asks (<c>POST /v1/voice</c>, D-Bus <c>Voice</c>/<c>VoiceFd</c>); audio
+    /// given as a stream goes as it is read, and llmosd answers once it has heard the utterance out.
+    /// </summary>
+    Task<VoiceResultDto> VoiceAsync(LlmosAudio audio, VoiceOptions options, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot take spoken commands");
+
+    /// <summary>Speaks text (<c>POST /v1/speak</c>, D-Bus <c>Speak</c>): a WAV file's bytes.</summary>
+    Task<byte[]> SpeakAsync(string text, SpeakOptions options, CancellationToken cancellationToken) =>
+        throw new LlmosException(ErrorCodes.Unsupported, "this transport cannot speak");
 
     /// <summary>Only recognises an utterance (<c>POST /v1/intents/test</c>, D-Bus <c>TestUtterance</c>).</summary>
     Task<IntentTestResponse> TestUtteranceAsync(AskRequestDto request, CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ var root = new RootCommand("llmosctl: talk to llmosd, the local AI service")
     IntentCommand.Create(),
     AskCommand.Create(),
     ImageCommand.Create(),
+    TranscribeCommand.Create(),
+    VoiceCommand.Create(),
+    SpeakCommand.Create(),
     EventsCommand.Create(),
 };
 

@@ -15,31 +15,5 @@ internal static class ImageFile
     /// than a stack trace or the daemon's refusal. The transport opens it again to send it: streamed on the socket, its
     /// descriptor on D-Bus. Whether it is an image is llmosd's to say.
     /// </summary>
-    public static LlmosImage Open(string path)
-    {
-        string full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-        {
-            throw new LocalFileException($"'{path}' is a directory, not an image file");
-        }
-
-        try
-        {
-            using var handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new LocalFileException($"cannot read '{path}': no such file");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new LocalFileException($"cannot read '{path}': permission denied");
-        }
-        catch (IOException e)
-        {
-            throw new LocalFileException($"cannot read '{path}': {e.Message}");
-        }
-
-        return LlmosImage.FromFile(full);
-    }
+    public static LlmosImage Open(string path) => LlmosImage.FromFile(LocalFile.CheckReadable(path, "an image file"));
 }
