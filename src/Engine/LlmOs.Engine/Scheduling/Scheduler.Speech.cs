@@ -70,7 +70,7 @@ public sealed partial class Scheduler
         _speechWorkers.TryGetValue(model, out var worker) ? worker.State : ModelWorkerState.Unloaded;
 
     /// <summary>Refuses text and options the synthesiser would: checked before the task is queued, so the caller hears at once.</summary>
-    private static void CheckSpeech(ISpeechSynthesizer synthesizer, string text, SpeechOptions options)
+    internal static void CheckSpeech(ISpeechSynthesizer synthesizer, string text, SpeechOptions options)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -30,7 +30,7 @@ internal sealed partial class SpeechWorker
                     if (segment.Text.Length > 0)
                     {
                         text.Append(text.Length > 0 ? " " : "").Append(segment.Text);
-                        task.Report(TaskEventKind.Transcript, segment.Text);
+                        task.Report(TaskEventKind.Transcript, text.ToString());
                     }
                 }
             }
