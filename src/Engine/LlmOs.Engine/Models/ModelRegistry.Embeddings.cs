@@ -18,7 +18,7 @@ public sealed partial class ModelRegistry
                 ?? throw new EngineException(ErrorKind.ModelNotFound, $"no model named '{name}'; 'llmosctl models list' shows the installed ones", "options.model");
             if (entry.Kind != ModelKind.Embedding)
             {
-                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {(entry.Kind == ModelKind.Vision ? "an image classifier" : "a text model")}, not an embedding model", "options.model");
+                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {WhatIs(entry.Kind)}, not an embedding model", "options.model");
             }
 
             return entry.IsValid

@@ -19,7 +19,7 @@ public sealed partial class ModelRegistry
                 ?? throw new EngineException(ErrorKind.ModelNotFound, $"no model named '{name}'; 'llmosctl models list' shows the installed ones", "options.model");
             if (entry.Kind != ModelKind.Vision)
             {
-                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {(entry.Kind == ModelKind.Embedding ? "an embedding" : "a text")} model, not an image classifier", "options.model");
+                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {WhatIs(entry.Kind)}, not an image classifier", "options.model");
             }
 
             return entry.IsValid
@@ -33,9 +33,25 @@ public sealed partial class ModelRegistry
             ?? throw new EngineException(ErrorKind.NeedsModel, "no image classifier is installed; add one with 'llmosctl models add MODEL.onnx --labels LABELS.json'");
     }
 
-    /// <summary>What a model file is by its name: a <c>.onnx</c> file is an image classifier, anything else a GGUF text model.</summary>
-    internal static ModelKind KindOf(string path) =>
-        System.IO.Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase) ? ModelKind.Vision : ModelKind.Text;
+    /// <summary>
+    /// What a model file is by its name: a <c>.onnx</c> file is an image classifier, a <c>.bin</c> file a Whisper model
+    /// (its magic is checked when it is described), anything else a GGUF text model.
+    /// </summary>
+    internal static ModelKind KindOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".onnx" => ModelKind.Vision,
+        ".bin" => ModelKind.Speech,
+        _ => ModelKind.Text,
+    };
+
+    /// <summary>A kind of model as messages name it.</summary>
+    internal static string WhatIs(ModelKind kind) => kind switch
+    {
+        ModelKind.Vision => "an image classifier",
+        ModelKind.Embedding => "an embedding model",
+        ModelKind.Speech => "a speech recognition (Whisper) model",
+        _ => "a text model",
+    };
 
     /// <summary>
     /// An image classifier as listed: usable when its file exists and its labels file (declared, else beside it) holds
@@ -81,7 +97,7 @@ public sealed partial class ModelRegistry
     /// </summary>
     private HashSet<string> DefaultNames(Dictionary<string, ModelEntry> byName)
     {
-        ModelKind KindOfName(string name) => byName.TryGetValue(name, out var entry) && entry.Kind == ModelKind.Vision ? ModelKind.Vision : ModelKind.Text;
+        ModelKind KindOfName(string name) => byName.TryGetValue(name, out var entry) && entry.Kind is ModelKind.Vision or ModelKind.Speech ? entry.Kind : ModelKind.Text;
 
         var defaults = new HashSet<string>(StringComparer.Ordinal);
         if (options.DefaultModel is { } configured)
@@ -89,7 +105,7 @@ public sealed partial class ModelRegistry
             defaults.Add(configured);
         }
 
-        foreach (var kind in (ReadOnlySpan<ModelKind>)[ModelKind.Text, ModelKind.Vision])
+        foreach (var kind in (ReadOnlySpan<ModelKind>)[ModelKind.Text, ModelKind.Vision, ModelKind.Speech])
         {
             if (options.DefaultModel is { } name && KindOfName(name) == kind)
             {

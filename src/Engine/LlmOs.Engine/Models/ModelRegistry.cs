@@ -7,7 +7,8 @@ namespace LlmOs.Engine.Models;
 /// models added by users (remembered in the state directory). A <c>.gguf</c> file is a text model whose
 /// metadata comes from its header, read once per file version; an unreadable file is listed as invalid and never
 /// loaded. A <c>.onnx</c> file is an image classifier (<see cref="ModelKind.Vision"/>), usable with its labels file
-/// (<c>ModelRegistry.Vision.cs</c>); its backend validates the file itself when it loads it.
+/// (<c>ModelRegistry.Vision.cs</c>); its backend validates the file itself when it loads it. A <c>.bin</c> file with the
+/// ggml magic is a Whisper model (<see cref="ModelKind.Speech"/>, <c>ModelRegistry.Speech.cs</c>).
 /// </summary>
 public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProvider time)
 {
@@ -43,8 +44,7 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
                 ?? throw new EngineException(ErrorKind.ModelNotFound, $"no model named '{name}'; 'llmosctl models list' shows the installed ones", "options.model");
             if (entry.Kind != ModelKind.Text)
             {
-                string what = entry.Kind == ModelKind.Vision ? "an image classifier" : "an embedding model";
-                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {what}; it cannot generate text", "options.model");
+                throw new EngineException(ErrorKind.InvalidInput, $"model '{name}' is {WhatIs(entry.Kind)}; it cannot generate text", "options.model");
             }
 
             return entry.IsValid
@@ -72,7 +72,8 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
         if (Directory.Exists(options.ModelsDirectory))
         {
             var files = Directory.EnumerateFiles(options.ModelsDirectory, "*.gguf").Order(StringComparer.Ordinal)
-                .Concat(Directory.EnumerateFiles(options.ModelsDirectory, "*.onnx").Order(StringComparer.Ordinal));
+                .Concat(Directory.EnumerateFiles(options.ModelsDirectory, "*.onnx").Order(StringComparer.Ordinal))
+                .Concat(SpeechFiles(options.ModelsDirectory));
             foreach (var file in files)
             {
                 byName[System.IO.Path.GetFileNameWithoutExtension(file)] = Describe(new ModelDeclaration(System.IO.Path.GetFileNameWithoutExtension(file), file), ModelSource.ModelsDirectory);
@@ -95,9 +96,12 @@ public sealed partial class ModelRegistry(ModelRegistryOptions options, TimeProv
 
     private ModelEntry Describe(ModelDeclaration declaration, ModelSource source)
     {
-        if (KindOf(declaration.Path) == ModelKind.Vision)
+        switch (KindOf(declaration.Path))
         {
-            return DescribeVision(declaration, source);
+            case ModelKind.Vision:
+                return DescribeVision(declaration, source);
+            case ModelKind.Speech:
+                return DescribeSpeech(declaration, source);
         }
 
         var info = new FileInfo(declaration.Path);

@@ -42,5 +42,10 @@ public sealed partial class Scheduler
         {
             yield return ocr.Steps;
         }
+
+        foreach (var watch in SpeechStepWatches())
+        {
+            yield return watch;
+        }
     }
 }

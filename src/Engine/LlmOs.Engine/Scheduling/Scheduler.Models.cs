@@ -11,7 +11,7 @@ public sealed partial class Scheduler
 
     /// <summary>The models in memory or being loaded, with what they hold and serve.</summary>
     public IReadOnlyList<ResidentModel> Resident() =>
-        [.. _workers.Values.Select(w => w.Describe()).Concat(_embeddingWorkers.Values.Select(w => w.Describe())).Concat(VisionResident()).OfType<ResidentModel>()
+        [.. _workers.Values.Select(w => w.Describe()).Concat(_embeddingWorkers.Values.Select(w => w.Describe())).Concat(VisionResident()).Concat(SpeechResident()).OfType<ResidentModel>()
             .OrderBy(m => m.Name, StringComparer.Ordinal)];
 
     /// <summary>Loads a text model now (waiting for memory if need be) and keeps it for <paramref name="keepAlive"/>.</summary>
@@ -55,10 +55,9 @@ public sealed partial class Scheduler
     {
         if (_registry.List().FirstOrDefault(e => e.Name == name) is { Kind: not ModelKind.Text } other)
         {
-            string what = other.Kind == ModelKind.Vision ? "an image classifier" : "an embedding model";
             throw new EngineException(
                 ErrorKind.InvalidInput,
-                $"model '{name}' is {what}, not a text model; it loads on first use and unloads after its keep-alive",
+                $"model '{name}' is {ModelRegistry.WhatIs(other.Kind)}, not a text model; it loads on first use and unloads after its keep-alive",
                 "model");
         }
 

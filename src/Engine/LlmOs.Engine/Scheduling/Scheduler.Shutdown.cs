@@ -60,5 +60,6 @@ public sealed partial class Scheduler : IAsyncDisposable
         _workers.Clear();
         await DisposeEmbeddingsAsync().ConfigureAwait(false);
         await DisposeVisionAsync().ConfigureAwait(false);
+        await DisposeSpeechAsync().ConfigureAwait(false);
     }
 }

@@ -4,6 +4,7 @@ using LlmOs.Engine.Errors;
 using LlmOs.Engine.Generation;
 using LlmOs.Engine.Metrics;
 using LlmOs.Engine.Models;
+using LlmOs.Engine.Speech;
 using LlmOs.Engine.Tasks;
 using LlmOs.Engine.Vision;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,9 @@ public sealed partial class Scheduler
         IEngineMetrics? metrics = null,
         IEmbeddingBackend? embeddings = null,
         IVisionBackend? vision = null,
-        IOcrEngine? ocr = null)
+        IOcrEngine? ocr = null,
+        ITranscriptionBackend? transcription = null,
+        ISpeechSynthesizer? synthesizer = null)
     {
         _backend = backend;
         _registry = registry;
@@ -59,6 +62,8 @@ public sealed partial class Scheduler
         _embeddings = embeddings;
         _vision = vision;
         _ocr = ocr;
+        _transcription = transcription;
+        _synthesizer = synthesizer;
         _residency = new Residency(options.MemoryBudgetBytes, time, logger);
     }
 

@@ -54,4 +54,10 @@ public sealed class SchedulerOptions
     /// recognition, so one at a time by default leaves the other cores to the models.
     /// </summary>
     public int OcrConcurrency { get; init; } = 1;
+
+    /// <summary>
+    /// Speech syntheses (speak tasks, and voice tasks' spoken replies) run at once; more wait in their fair queue.
+    /// espeak-ng is fast and serialises its native engine itself, so a couple at once only overlaps their copying.
+    /// </summary>
+    public int SpeakConcurrency { get; init; } = 2;
 }
