@@ -52,10 +52,9 @@ internal sealed class CommandSession : ICommandSession
 
         var audio = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_audio);
         var phones = _decoder.Decode(Decoder.PhoneSearch, audio);
-        var free = _decoder.Decode(Decoder.FreeSearch, audio);
         _broken = false;
-        var result = RejectionPolicy.Decide(grammar, phones, free, out double gap, out double overlap);
-        _owner.Log(result, grammar, phones, free, gap, overlap);
+        var result = RejectionPolicy.Decide(grammar, phones, out double gap);
+        _owner.Log(result, grammar, phones, gap);
         return result;
     }
 

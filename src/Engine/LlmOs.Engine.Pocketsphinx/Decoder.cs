@@ -4,12 +4,11 @@ namespace LlmOs.Engine.Pocketsphinx;
 
 /// <summary>
 /// One pocketsphinx decoder with the searches it has loaded: the JSGF grammars by <see cref="Speech.CommandGrammar.Key"/>,
-/// the generic language model (<see cref="FreeSearch"/>) and the phone loop (<see cref="PhoneSearch"/>). Not
+/// and the phone loop (<see cref="PhoneSearch"/>). Not
 /// thread-safe: the recogniser lends it to one utterance at a time.
 /// </summary>
 internal sealed partial class Decoder : IDisposable
 {
-    public const string FreeSearch = "free";
     public const string PhoneSearch = "phones";
 
     private const int MaxGrammars = 8;
@@ -25,6 +24,7 @@ internal sealed partial class Decoder : IDisposable
             "-hmm", options.AcousticModel,
             "-dict", options.Dictionary,
             "-logfn", "/dev/null",
+            "-allphone_ci", "yes", // context-independent phones: the loop is a yardstick, not a transcript, and triphones made it take seconds
         ]);
         if (config == 0)
         {
@@ -41,7 +41,6 @@ internal sealed partial class Decoder : IDisposable
         _handle = new DecoderHandle();
         Marshal.InitHandle(_handle, decoder);
         _logMath = Native.GetLogMath(_handle);
-        Check(Native.SetLmFile(_handle, FreeSearch, options.LanguageModel), "load the language model");
         Check(Native.SetAllphoneFile(_handle, PhoneSearch, options.PhoneModel), "load the phone model");
     }
 

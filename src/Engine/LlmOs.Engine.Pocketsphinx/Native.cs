@@ -30,9 +30,6 @@ internal static partial class Native
     [LibraryImport(Sphinx, EntryPoint = "ps_set_jsgf_string", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetJsgfString(DecoderHandle decoder, string name, string jsgf);
 
-    [LibraryImport(Sphinx, EntryPoint = "ps_set_lm_file", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SetLmFile(DecoderHandle decoder, string name, string path);
-
     [LibraryImport(Sphinx, EntryPoint = "ps_set_allphone_file", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetAllphoneFile(DecoderHandle decoder, string name, string path);
 

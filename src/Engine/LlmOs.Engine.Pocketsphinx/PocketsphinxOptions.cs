@@ -5,7 +5,7 @@ public sealed class PocketsphinxOptions
 {
     public const string DebianModelDirectory = "/usr/share/pocketsphinx/model/en-us";
 
-    /// <summary>The folder holding <c>en-us</c> (acoustic model), <c>cmudict-en-us.dict</c>, <c>en-us.lm.bin</c> and <c>en-us-phone.lm.bin</c>.</summary>
+    /// <summary>The folder holding <c>en-us</c> (acoustic model), <c>cmudict-en-us.dict</c> and <c>en-us-phone.lm.bin</c>.</summary>
     public string ModelDirectory { get; init; } = DebianModelDirectory;
 
     /// <summary>Decoders kept warm; a decoder is single-threaded, so this is how many utterances decode at once (more wait).</summary>
@@ -15,11 +15,9 @@ public sealed class PocketsphinxOptions
 
     public string Dictionary => Path.Combine(ModelDirectory, "cmudict-en-us.dict");
 
-    public string LanguageModel => Path.Combine(ModelDirectory, "en-us.lm.bin");
-
     public string PhoneModel => Path.Combine(ModelDirectory, "en-us-phone.lm.bin");
 
     /// <summary>Whether the model files are all there.</summary>
     public bool Installed =>
-        Directory.Exists(AcousticModel) && File.Exists(Dictionary) && File.Exists(LanguageModel) && File.Exists(PhoneModel);
+        Directory.Exists(AcousticModel) && File.Exists(Dictionary) && File.Exists(PhoneModel);
 }
