@@ -96,8 +96,10 @@ public sealed class LifecycleTests
     public async Task Sigterm_lets_a_running_task_finish_within_the_grace_period()
     {
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { Environment = DefaultGrace });
-        var stream = daemon.Client.StreamAsync("Once upon a time", new TaskOptions(MaxTokens: 400, Temperature: 0)).ToListAsync();
-        while (!(await daemon.Client.ListTasksAsync()).Any(t => t.State == TaskStates.Running))
+        // 1,500 tokens: long enough to be caught running on a quiet machine (400 took 0.12 s, and the wait below, which
+        // then knew only Running, never saw it run and waited for ever), short enough to finish within the grace period.
+        var stream = daemon.Client.StreamAsync("Once upon a time", new TaskOptions(MaxTokens: 1500, Temperature: 0)).ToListAsync();
+        while (!(await daemon.Client.ListTasksAsync()).Any(t => t.State is TaskStates.Running or TaskStates.Completed))
         {
             await Task.Delay(10); // a task waiting for its model to load is still queued, and shutdown cancels queued tasks
         }
@@ -106,7 +108,7 @@ public sealed class LifecycleTests
         var events = await stream;
 
         Assert.Equal(TaskEventNames.Completed, events[^1].Name);
-        Assert.Equal(400, events[^1].Data.Task!.Result!.Tokens);
+        Assert.Equal(1500, events[^1].Data.Task!.Result!.Tokens);
         Assert.True(took < TimeSpan.FromSeconds(10), $"shutdown took {took}");
         Assert.False(File.Exists(daemon.Socket));
     }
