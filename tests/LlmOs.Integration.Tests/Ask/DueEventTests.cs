@@ -70,17 +70,20 @@ public sealed class DueEventTests
         string stateFile;
         await using (var first = await AskDaemon.StartAsync(dir.Path, withModel: false))
         {
-            var (status, body) = await AskDaemon.AskAsync(first.Http, "remind me to water the plants in 2 seconds");
+            // 6 s: the first ask also builds the intent engine (after READY=1 since the cold-start work), and the stop
+            // below must come before the reminder falls due, or it fires while the daemon runs and is not late.
+            var (status, body) = await AskDaemon.AskAsync(first.Http, "remind me to water the plants in 6 seconds");
             Assert.True(status == 200, body.ToString());
             Assert.Equal("reminder.add", body.GetProperty("intent").GetString());
             stateFile = Path.Combine(first.DataDir, "alarms.json");
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(stateFile)); // reminders are private
 
-            // Nobody listens: whether it fires before this stop or on the next start, it must wait for the owner.
+            // Nobody listens: it falls due while llmosd is down, and must wait for the owner's next subscriber.
             await first.TerminateAsync();
+            Assert.True(set.Elapsed < TimeSpan.FromSeconds(6), $"the test's premise: llmosd stopped before the reminder fell due (after {set.Elapsed})");
         }
 
-        if (TimeSpan.FromSeconds(3) - set.Elapsed is { Ticks: > 0 } rest)
+        if (TimeSpan.FromSeconds(7) - set.Elapsed is { Ticks: > 0 } rest)
         {
             await Task.Delay(rest);
         }
