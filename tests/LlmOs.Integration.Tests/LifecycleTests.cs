@@ -15,8 +15,7 @@ public sealed class LifecycleTests
     public async Task Ready_arrives_on_the_notify_socket_only_once_the_socket_accepts_and_the_watchdog_is_fed()
     {
         using var dir = new TempDir();
-        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        notify.Bind(new UnixDomainSocketEndPoint(dir.File("notify")));
+        using var notify = new NotifySocket(dir.File("notify"));
 
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
         {
@@ -24,12 +23,12 @@ public sealed class LifecycleTests
             WaitUntilHealthy = false,
             Environment = new Dictionary<string, string>
             {
-                ["NOTIFY_SOCKET"] = dir.File("notify"),
+                ["NOTIFY_SOCKET"] = notify.Path,
                 ["WATCHDOG_USEC"] = "1000000",
             },
         });
 
-        string first = await ReceiveAsync(notify);
+        string first = await notify.ReceiveAsync();
         // The moment READY=1 arrives, the API must already answer.
         using (var client = LlmosClient.ForSocket(daemon.Socket))
         {
@@ -43,12 +42,12 @@ public sealed class LifecycleTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
         while (!messages.Any(m => m.Contains("WATCHDOG=1")) && DateTime.UtcNow < deadline)
         {
-            messages.Add(await ReceiveAsync(notify));
+            messages.Add(await notify.ReceiveAsync());
         }
 
         Assert.Contains(messages, m => m.Contains("WATCHDOG=1"));
         await daemon.TerminateAsync();
-        Assert.Contains(await ReceiveAllAsync(notify), m => m.Contains("STOPPING=1"));
+        Assert.Contains(await notify.ReceiveWaitingAsync(), m => m.Contains("STOPPING=1"));
     }
 
     [Fact]
@@ -164,24 +163,5 @@ public sealed class LifecycleTests
 
         var gone = await Assert.ThrowsAsync<LlmosException>(() => daemon.Client.GetTaskAsync(task.Id));
         Assert.Equal("not_found", gone.Code);
-    }
-
-    private static async Task<string> ReceiveAsync(Socket socket)
-    {
-        var buffer = new byte[4096];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        int n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, n);
-    }
-
-    private static async Task<List<string>> ReceiveAllAsync(Socket socket)
-    {
-        var all = new List<string>();
-        while (socket.Available > 0)
-        {
-            all.Add(await ReceiveAsync(socket));
-        }
-
-        return all;
     }
 }

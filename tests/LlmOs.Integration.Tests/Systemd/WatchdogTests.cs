@@ -17,18 +17,17 @@ public sealed class WatchdogTests
     public async Task The_watchdog_is_fed_while_a_generation_keeps_the_scheduler_busy()
     {
         using var dir = new TempDir();
-        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        notify.Bind(new UnixDomainSocketEndPoint(dir.File("notify")));
+        using var notify = new NotifySocket(dir.File("notify"));
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options
         {
             Directory = dir.Path,
             Environment = new Dictionary<string, string>
             {
-                ["NOTIFY_SOCKET"] = dir.File("notify"),
+                ["NOTIFY_SOCKET"] = notify.Path,
                 ["WATCHDOG_USEC"] = "2000000",
             },
         });
-        Assert.Contains("READY=1", await ReceiveAsync(notify));
+        Assert.Contains("READY=1", await notify.ReceiveAsync());
 
         var task = await daemon.Client.SubmitGenerateAsync("Once upon a time", new TaskOptions(MaxTokens: LongGeneration.Tokens, Temperature: 0));
         while ((await daemon.Client.GetTaskAsync(task.Id)).State != TaskStates.Running)
@@ -36,15 +35,12 @@ public sealed class WatchdogTests
             await Task.Delay(10);
         }
 
-        while (notify.Available > 0)
-        {
-            await ReceiveAsync(notify); // what came before the generation ran
-        }
+        await notify.ReceiveWaitingAsync(); // what came before the generation ran
 
         var messages = new List<string>();
         while (messages.Count(m => m.Contains("WATCHDOG=1")) < 2)
         {
-            messages.Add(await ReceiveAsync(notify));
+            messages.Add(await notify.ReceiveAsync());
         }
 
         var still = await daemon.Client.GetTaskAsync(task.Id);
@@ -55,11 +51,4 @@ public sealed class WatchdogTests
         Assert.DoesNotContain("[2704]", daemon.Log);
     }
 
-    private static async Task<string> ReceiveAsync(Socket socket)
-    {
-        var buffer = new byte[4096];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        int n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-        return Encoding.UTF8.GetString(buffer, 0, n);
-    }
 }
