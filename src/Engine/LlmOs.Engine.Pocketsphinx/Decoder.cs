@@ -71,11 +71,16 @@ internal sealed partial class Decoder : IDisposable
 
     public void Start() => Check(Native.StartUtt(_handle), "start an utterance");
 
-    public void Process(ReadOnlySpan<short> samples)
+    /// <summary>
+    /// Feeds audio to the open utterance. <paramref name="wholeUtterance"/> says the span is the entire utterance, which
+    /// lets pocketsphinx normalise the cepstrum over it at once (the model's own <c>-cmn batch</c>) instead of from a
+    /// running estimate carried over from earlier utterances.
+    /// </summary>
+    public void Process(ReadOnlySpan<short> samples, bool wholeUtterance = false)
     {
         if (!samples.IsEmpty)
         {
-            Check(Native.ProcessRaw(_handle, samples, (nuint)samples.Length, 0, 0), "decode audio");
+            Check(Native.ProcessRaw(_handle, samples, (nuint)samples.Length, 0, wholeUtterance ? 1 : 0), "decode audio");
         }
     }
 
@@ -91,11 +96,11 @@ internal sealed partial class Decoder : IDisposable
     }
 
     /// <summary>Decodes a whole buffer with one search.</summary>
-    public DecodeResult Decode(string search, ReadOnlySpan<short> samples)
+    public DecodeResult Decode(string search, ReadOnlySpan<short> samples, bool wholeUtterance = false)
     {
         UseSearch(search);
         Start();
-        Process(samples);
+        Process(samples, wholeUtterance);
         return End();
     }
 
