@@ -40,25 +40,29 @@ internal sealed class CommandSession : ICommandSession
         _broken = false;
     }
 
+    private ReadOnlySpan<short> Audio => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_audio);
+
     public CommandHypothesis Finish()
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _broken = true;
         string live = _decoder.End().Text;
         _finished = true;
-        var audio = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_audio);
 
         // The decision rests on decodes of the whole utterance, normalised over itself, so that what the decoder heard
         // before hardly matters (the live decode's normalisation is carried over from earlier utterances, and the first
-        // utterance of a decoder came out wrong more often). The live decode is the cross-check.
-        var grammar = _decoder.Decode(_grammarKey, audio, wholeUtterance: true);
+        // utterance of a decoder came out wrong more often). The live decode is the cross-check. The grammar and the
+        // phone loop decode side by side, the loop on a helper decoder: the user is waiting for the answer.
+        DecodeResult grammar = null!, phones = null!;
+        _owner.WithHelper(helper => Parallel.Invoke(
+            () => grammar = _decoder.Decode(_grammarKey, Audio, wholeUtterance: true),
+            () => phones = helper.Decode(Decoder.PhoneSearch, Audio, wholeUtterance: true)));
         if (grammar.Text.Length == 0)
         {
             _broken = false;
             return CommandHypothesis.Nothing("no command heard");
         }
 
-        var phones = _decoder.Decode(Decoder.PhoneSearch, audio, wholeUtterance: true);
         _broken = false;
         var result = RejectionPolicy.Decide(grammar, phones, out double gap);
         if (result.Accepted)

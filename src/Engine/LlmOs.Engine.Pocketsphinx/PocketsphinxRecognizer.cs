@@ -16,6 +16,7 @@ public sealed partial class PocketsphinxRecognizer : ICommandRecognizer, IPronun
     private readonly ILogger<PocketsphinxRecognizer> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<Decoder> _idle = [];
+    private readonly ConcurrentBag<Decoder> _helpers = []; // for the phone loop beside a session's own decoder
     private readonly Lazy<HashSet<string>> _words;
     private bool _disposed;
 
@@ -72,7 +73,7 @@ public sealed partial class PocketsphinxRecognizer : ICommandRecognizer, IPronun
         }
 
         _disposed = true;
-        while (_idle.TryTake(out var decoder))
+        while (_idle.TryTake(out var decoder) || _helpers.TryTake(out decoder))
         {
             decoder.Dispose();
         }
@@ -105,6 +106,29 @@ public sealed partial class PocketsphinxRecognizer : ICommandRecognizer, IPronun
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a helper decoder (one per session at most, so never more than the slots).</summary>
+    internal void WithHelper(Action<Decoder> work)
+    {
+        var helper = _helpers.TryTake(out var idle) ? idle : new Decoder(_options);
+        bool broken = true;
+        try
+        {
+            work(helper);
+            broken = false;
+        }
+        finally
+        {
+            if (broken || _disposed)
+            {
+                helper.Dispose();
+            }
+            else
+            {
+                _helpers.Add(helper);
+            }
         }
     }
 
