@@ -41,6 +41,9 @@ public sealed partial class EspeakSynthesizer : ISpeechSynthesizer, IDisposable
     /// <summary>The voice used when a request names none.</summary>
     public string DefaultVoice => _defaultVoice;
 
+    /// <summary>Whether espeak-ng has the voice, and its variant when one is named ("en-us+klatt3").</summary>
+    public bool HasVoice(string voice) => _catalog.TryResolve(voice, out _);
+
     /// <summary>The installed voice that speaks a language pack's language ("en" → "en-us"), else <see cref="DefaultVoice"/>.</summary>
     public string VoiceForLanguage(string? language) => EspeakVoiceDefaults.ForLanguage(language, Voices, _defaultVoice);
 

@@ -11,6 +11,7 @@ internal sealed class CommandSession : ICommandSession
     private readonly Decoder _decoder;
     private readonly PocketsphinxRecognizer _owner;
     private readonly string _grammarKey;
+    private readonly bool _freshDecoder;
     private readonly List<short> _audio = new(AudioClip.SampleRate * 4);
     private bool _finished;
     private bool _broken = true; // until the utterance has started cleanly
@@ -20,6 +21,7 @@ internal sealed class CommandSession : ICommandSession
         _decoder = decoder;
         _owner = owner;
         _grammarKey = grammar.Key;
+        _freshDecoder = decoder.Utterances == 0;
         decoder.UseGrammar(grammar.Key, grammar.Jsgf);
         decoder.Start();
         _broken = false;
@@ -67,7 +69,17 @@ internal sealed class CommandSession : ICommandSession
         var result = RejectionPolicy.Decide(grammar, phones, out double gap);
         if (result.Accepted)
         {
-            result = RejectionPolicy.CrossCheck(result, live);
+            var checkedResult = RejectionPolicy.CrossCheck(result, live);
+            if (!checkedResult.Accepted && _freshDecoder)
+            {
+                // A new decoder's live normalisation starts from the model's defaults, far from this microphone; it has
+                // learned from this utterance now, so the live decode gets a second go (a user's first command after a
+                // start was otherwise often refused).
+                live = _decoder.Decode(_grammarKey, Audio).Text;
+                checkedResult = RejectionPolicy.CrossCheck(result, live);
+            }
+
+            result = checkedResult;
         }
 
         _owner.Log(result, phones, gap, live);

@@ -69,7 +69,14 @@ internal sealed partial class Decoder : IDisposable
 
     public void UseSearch(string name) => Check(Native.SetSearch(_handle, name), "select search " + name);
 
-    public void Start() => Check(Native.StartUtt(_handle), "start an utterance");
+    /// <summary>Utterances started on this decoder; a live decode's normalisation is learned from the ones before.</summary>
+    public int Utterances { get; private set; }
+
+    public void Start()
+    {
+        Check(Native.StartUtt(_handle), "start an utterance");
+        Utterances++;
+    }
 
     /// <summary>
     /// Feeds audio to the open utterance. <paramref name="wholeUtterance"/> says the span is the entire utterance, which

@@ -91,6 +91,19 @@ public sealed class EspeakSynthesisTests
         Assert.True(likeness > Speech.SameSpeech, $"likeness {likeness:F3}");
     }
 
+    [Theory]
+    [InlineData("en-us", true)]
+    [InlineData("EN-GB", true)]
+    [InlineData("en-us+klatt3", true)]
+    [InlineData("en-us+nosuchvariant", false)]
+    [InlineData("xx-nosuchvoice", false)]
+    public void A_voice_with_a_variant_is_a_voice(string voice, bool has)
+    {
+        using var synthesizer = Speech.Synthesizer();
+
+        Assert.Equal(has, synthesizer.HasVoice(voice));
+    }
+
     [Fact]
     public void Voices_are_named_by_language()
     {

@@ -13,6 +13,8 @@ internal sealed class DeferredSpeechSynthesizer(Deferred<EspeakSynthesizer> espe
 {
     public IReadOnlyList<string> Voices => Engine().Voices;
 
+    public bool HasVoice(string voice) => Engine().HasVoice(voice);
+
     public Task<SynthesizedSpeech> SynthesizeAsync(string text, SpeechOptions options, CancellationToken cancellationToken) =>
         Engine().SynthesizeAsync(text, options, cancellationToken);
 

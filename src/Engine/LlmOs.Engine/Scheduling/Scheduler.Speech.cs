@@ -82,7 +82,7 @@ public sealed partial class Scheduler
             throw new EngineException(ErrorKind.InvalidInput, $"the text is {text.Length} characters; at most {MaxSpeechCharacters} are spoken at once", "input");
         }
 
-        if (options.Voice is { } voice && !synthesizer.Voices.Contains(voice, StringComparer.OrdinalIgnoreCase))
+        if (options.Voice is { } voice && !synthesizer.HasVoice(voice))
         {
             throw new EngineException(ErrorKind.InvalidInput, $"no voice '{voice}'; installed: {string.Join(", ", synthesizer.Voices.Take(20))}", "voice");
         }
