@@ -35,7 +35,7 @@ public sealed class SpeechCliTests(DaemonFixture fixture) : IClassFixture<Daemon
     public async Task Voice_json_has_the_transcript_intent_and_slots_and_no_audio()
     {
         using var dir = new TempDir();
-        string command = await SpokenAudio.RecordAsync(dir.File("command.wav"), Command, "en-gb", 170);
+        string command = await SpokenAudio.RecordAsync(dir.File("command.wav"), Command, "en-us+caleb", 190);
 
         var result = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "voice", command, "--json", "--time-zone", "UTC");
 
@@ -80,7 +80,8 @@ public sealed class SpeechCliTests(DaemonFixture fixture) : IClassFixture<Daemon
         byte[] wav = await File.ReadAllBytesAsync(path);
         SpokenAudio.AssertWav(wav);
 
-        // What was spoken is understood again: the WAV is speech, not noise.
+        // What was spoken is understood again: the WAV is speech, not noise. (The daemon's default voice: llmosd does not
+        // take espeak-ng's "+variant" voice names yet, so the Klatt voices the recognition tests use are not offered.)
         string timer = dir.File("timer.wav");
         var spoken = await ProcessRunner.LlmosctlAsync(_daemon.Socket, "speak", Command, "-o", timer);
         Assert.True(spoken.ExitCode == 0, spoken.Stderr);
