@@ -85,6 +85,33 @@ public sealed class VoiceBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submitted_voice_task_signals_its_transcript_and_intent_before_it_finishes()
+    {
+        byte[] wav = await VoiceWire.SayAsync(_dir, Command, SpokenCorpus.Voices[2], 140);
+        await using var client = await _bus.ConnectAsync();
+
+        string path = await client.CallDaemonAsync("Submit", "sa{sv}a{sv}", (ref MessageWriter w) =>
+        {
+            w.WriteString("voice");
+            Options(ref w, ("audio", VariantValue.Array(wav)));
+            Options(ref w, ("time_zone", VariantValue.String("UTC")));
+        }, static (m, _) => m.GetBodyReader().ReadObjectPathAsString());
+
+        var finished = await client.WaitForFinishedAsync(path);
+        Assert.Equal("completed", finished.State);
+        Assert.Equal("timer.set", finished.Task!.Result!.Intent);
+        var signals = client.SignalsOf(path);
+        var members = signals.Select(s => s.Member).ToList();
+        int intent = members.IndexOf("Intent");
+        Assert.True(intent >= 0 && members.IndexOf("Transcript") is >= 0 and var transcript && transcript < intent && intent < members.IndexOf("Finished"), string.Join(", ", members));
+        Assert.Equal("timer.set", signals[intent].Text);
+        Assert.Contains("timer", signals.Last(s => s.Member == "Transcript").Text);
+
+        // A voice task's progress is no change of state: the states it reports are running, then completed.
+        Assert.Equal(["running", "completed"], signals.Where(s => s.Member == "PropertiesChanged").Select(s => s.State));
+    }
+
+    [Fact]
     public async Task Speak_answers_a_wav_file_of_the_text()
     {
         await using var client = await _bus.ConnectAsync();
