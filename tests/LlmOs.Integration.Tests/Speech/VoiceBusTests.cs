@@ -1,9 +1,11 @@
 using System.IO.Pipes;
+using LlmOs.Client;
 using LlmOs.Integration.Tests.DBus;
 using LlmOs.Integration.Tests.Infrastructure;
 using LlmOs.Ipc;
 using LlmOs.Ipc.DBus;
 using LlmOs.Ipc.Speech;
+using LlmOs.Ipc.Tasks;
 using Tmds.DBus.Protocol;
 
 namespace LlmOs.Integration.Tests.Speech;
@@ -109,6 +111,27 @@ public sealed class VoiceBusTests : IAsyncLifetime
 
         // A voice task's progress is no change of state: the states it reports are running, then completed.
         Assert.Equal(["running", "completed"], signals.Where(s => s.Member == "PropertiesChanged").Select(s => s.State));
+    }
+
+    [Fact]
+    public async Task The_client_library_over_the_bus_streams_a_voice_tasks_transcript_and_intent_as_the_socket_does()
+    {
+        byte[] wav = await VoiceWire.SayAsync(_dir, "take a screenshot", SpokenCorpus.Voices[0], 190);
+        using var client = LlmosClient.ForBus(_bus.Address);
+        var request = new TaskSubmitRequest("voice", new TaskInput(null, Audio: Convert.ToBase64String(wav)), new TaskOptions(TimeZone: "UTC"));
+
+        var events = new List<TaskStreamEvent>();
+        await foreach (var e in client.Transport.SubmitStreamingAsync(request, CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        var names = events.Select(e => e.Name).ToList();
+        Assert.Equal(TaskEventNames.Completed, names[^1]);
+        int intent = names.IndexOf(TaskEventNames.Intent);
+        Assert.True(names.IndexOf(TaskEventNames.Started) < names.IndexOf(TaskEventNames.Transcript) && names.IndexOf(TaskEventNames.Transcript) < intent, string.Join(", ", names));
+        Assert.Equal("screenshot.take", events[intent].Data.Text);
+        Assert.Equal("screenshot.take", events[^1].Data.Task!.Result!.Intent);
     }
 
     [Fact]
