@@ -61,6 +61,12 @@ public sealed class IntentEngine : IAsyncDisposable
 
     public LanguageCatalog Languages { get; }
 
+    public Scheduler Scheduler => _scheduler;
+
+    public IntentCatalogs Catalogs => _catalogs;
+
+    public DesktopApps Apps => _apps;
+
     public IntentUnderstanding Understanding { get; }
 
     public AskService Ask { get; }

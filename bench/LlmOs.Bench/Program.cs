@@ -220,7 +220,7 @@ internal static class Bench
             await using var daemon = DaemonProcess.Start(BenchPaths.Llmosd(), model, dir.FullName, options.Threads, BenchOptions.ParallelSequences, bus.Address);
             await daemon.WaitUntilHealthyAsync(TimeSpan.FromSeconds(30));
             Progress($"speech: grammar RTF on {SpeechBench.Commands.Length * SpeechBench.Voices.Length} espeak-ng commands and jfk.wav, Whisper.net RTF on jfk.wav, end of speech to intent in-process and through POST /v1/voice");
-            var speech = await SpeechBench.RunAsync(daemon.Socket);
+            var speech = await SpeechBench.RunAsync(daemon.Socket, model, options.Threads);
             string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
             Console.WriteLine($"llmos benchmark, speech only ({Environment.ProcessorCount} cores, {BenchPaths.Configuration} build, load average {load} at the end)");
             SpeechBench.Print(speech, Console.Out);

@@ -16,17 +16,12 @@ public static partial class SpeechBench
     private static async Task<Series> InProcessEndOfSpeechAsync(SpeechEngines engines, AudioClip clip, CancellationToken cancellationToken)
     {
         const string path = "in-process VoiceService, fed at recording pace";
-        if (engines.Voice is not { } submit)
-        {
-            return new Series(path, [], "ms", engines.Missing);
-        }
-
         var latencies = new List<double>();
         int samplesPerPiece = (int)(AudioClip.SampleRate * Piece.TotalSeconds);
         for (int run = 0; run <= LatencyRuns; run++)
         {
             using var feed = new AudioFeed();
-            var task = submit(new VoiceRequest(0, "en", TimeZoneInfo.Utc) { Feed = feed });
+            var task = engines.Voice(new VoiceRequest(0, "en", TimeZoneInfo.Utc) { Feed = feed });
             for (int at = 0; at < clip.Samples.Length && !feed.Ended.IsCancellationRequested; at += samplesPerPiece)
             {
                 await feed.WriteAsync(clip.Samples[at..Math.Min(at + samplesPerPiece, clip.Samples.Length)], cancellationToken);

@@ -13,11 +13,7 @@ public static partial class SpeechBench
     private static async Task<Series> WhisperRtfAsync(SpeechEngines engines, AudioClip jfk, CancellationToken cancellationToken)
     {
         const string path = "whisper.net (" + WhisperModelFileName + "), jfk.wav";
-        if (engines.Whisper is not { } backend)
-        {
-            return new Series(path, [], "RTF", engines.Missing);
-        }
-
+        var backend = engines.Whisper;
         string file = VisionBench.SharedFile(WhisperModelFileName);
         var entry = new ModelEntry(Path.GetFileNameWithoutExtension(file), file, ModelKind.Speech, ModelSource.ModelsDirectory, IsDefault: false, new FileInfo(file).Length, null, null);
         long loadStart = Stopwatch.GetTimestamp();

@@ -4,12 +4,13 @@ namespace LlmOs.Engine.Pocketsphinx;
 
 /// <summary>
 /// One utterance: decoded against the grammar as the samples arrive, and kept (16-bit, a few seconds) so that at the
-/// end the same decoder can run the phone loop and the generic language model over it for <see cref="RejectionPolicy"/>.
+/// end the same decoder can decode it again as a whole (the grammar, then the phone loop) for <see cref="RejectionPolicy"/>.
 /// </summary>
 internal sealed class CommandSession : ICommandSession
 {
     private readonly Decoder _decoder;
     private readonly PocketsphinxRecognizer _owner;
+    private readonly string _grammarKey;
     private readonly List<short> _audio = new(AudioClip.SampleRate * 4);
     private bool _finished;
     private bool _broken = true; // until the utterance has started cleanly
@@ -18,6 +19,7 @@ internal sealed class CommandSession : ICommandSession
     {
         _decoder = decoder;
         _owner = owner;
+        _grammarKey = grammar.Key;
         decoder.UseGrammar(grammar.Key, grammar.Jsgf);
         decoder.Start();
         _broken = false;
@@ -42,19 +44,29 @@ internal sealed class CommandSession : ICommandSession
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         _broken = true;
-        var grammar = _decoder.End();
+        string live = _decoder.End().Text;
         _finished = true;
+        var audio = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_audio);
+
+        // The decision rests on decodes of the whole utterance, normalised over itself, so that what the decoder heard
+        // before hardly matters (the live decode's normalisation is carried over from earlier utterances, and the first
+        // utterance of a decoder came out wrong more often). The live decode is the cross-check.
+        var grammar = _decoder.Decode(_grammarKey, audio, wholeUtterance: true);
         if (grammar.Text.Length == 0)
         {
             _broken = false;
             return CommandHypothesis.Nothing("no command heard");
         }
 
-        var audio = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_audio);
-        var phones = _decoder.Decode(Decoder.PhoneSearch, audio);
+        var phones = _decoder.Decode(Decoder.PhoneSearch, audio, wholeUtterance: true);
         _broken = false;
         var result = RejectionPolicy.Decide(grammar, phones, out double gap);
-        _owner.Log(result, grammar, phones, gap);
+        if (result.Accepted)
+        {
+            result = RejectionPolicy.CrossCheck(result, live);
+        }
+
+        _owner.Log(result, phones, gap, live);
         return result;
     }
 

@@ -71,11 +71,16 @@ internal sealed partial class Decoder : IDisposable
 
     public void Start() => Check(Native.StartUtt(_handle), "start an utterance");
 
-    public void Process(ReadOnlySpan<short> samples)
+    /// <summary>
+    /// Feeds audio to the open utterance. <paramref name="wholeUtterance"/> says the span is the entire utterance, which
+    /// lets pocketsphinx normalise the cepstrum over it at once (the model's own <c>-cmn batch</c>) instead of from a
+    /// running estimate carried over from earlier utterances.
+    /// </summary>
+    public void Process(ReadOnlySpan<short> samples, bool wholeUtterance = false)
     {
         if (!samples.IsEmpty)
         {
-            Check(Native.ProcessRaw(_handle, samples, (nuint)samples.Length, 0, 0), "decode audio");
+            Check(Native.ProcessRaw(_handle, samples, (nuint)samples.Length, 0, wholeUtterance ? 1 : 0), "decode audio");
         }
     }
 
@@ -87,15 +92,38 @@ internal sealed partial class Decoder : IDisposable
         string hypothesis = text == 0 ? string.Empty : Marshal.PtrToStringUTF8(text) ?? string.Empty;
         int prob = Native.GetProb(_handle);
         int frames = Native.GetFrameCount(_handle);
-        return new DecodeResult(hypothesis.Trim(), score, Native.LogMathExp(_logMath, prob), frames);
+        var (words, noise) = text == 0 ? (0, 0) : CountFrames();
+        return new DecodeResult(hypothesis.Trim(), score, Native.LogMathExp(_logMath, prob), frames, words, noise);
+    }
+
+    /// <summary>Frames of the best path in words (or, in the phone loop, phones) and in noise fillers; silences count in neither.</summary>
+    private (int Words, int Noise) CountFrames()
+    {
+        int words = 0, noise = 0;
+        for (nint segment = Native.SegIter(_handle, out _); segment != 0; segment = Native.SegNext(segment))
+        {
+            string word = Marshal.PtrToStringUTF8(Native.SegWord(segment)) ?? string.Empty;
+            Native.SegFrames(segment, out int start, out int end);
+            int length = end - start + 1;
+            if (word.StartsWith('[') || word.StartsWith('+'))
+            {
+                noise += length;
+            }
+            else if (!word.StartsWith('<') && word != "SIL")
+            {
+                words += length;
+            }
+        }
+
+        return (words, noise);
     }
 
     /// <summary>Decodes a whole buffer with one search.</summary>
-    public DecodeResult Decode(string search, ReadOnlySpan<short> samples)
+    public DecodeResult Decode(string search, ReadOnlySpan<short> samples, bool wholeUtterance = false)
     {
         UseSearch(search);
         Start();
-        Process(samples);
+        Process(samples, wholeUtterance);
         return End();
     }
 

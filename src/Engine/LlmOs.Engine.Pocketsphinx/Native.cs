@@ -51,6 +51,22 @@ internal static partial class Native
     [LibraryImport(Sphinx, EntryPoint = "ps_get_hyp")]
     public static partial nint GetHyp(DecoderHandle decoder, out int score);
 
+    /// <summary>
+    /// The best path's word segments. Declared with the out-score of older releases: Debian's build takes only the
+    /// decoder, and on x86-64 a surplus argument is never read.
+    /// </summary>
+    [LibraryImport(Sphinx, EntryPoint = "ps_seg_iter")]
+    public static partial nint SegIter(DecoderHandle decoder, out int score);
+
+    [LibraryImport(Sphinx, EntryPoint = "ps_seg_next")]
+    public static partial nint SegNext(nint segment);
+
+    [LibraryImport(Sphinx, EntryPoint = "ps_seg_word")]
+    public static partial nint SegWord(nint segment);
+
+    [LibraryImport(Sphinx, EntryPoint = "ps_seg_frames")]
+    public static partial void SegFrames(nint segment, out int start, out int end);
+
     [LibraryImport(Sphinx, EntryPoint = "ps_get_prob")]
     public static partial int GetProb(DecoderHandle decoder);
 

@@ -125,9 +125,9 @@ public sealed partial class PocketsphinxRecognizer : ICommandRecognizer, IPronun
         }
     }
 
-    internal void Log(CommandHypothesis result, DecodeResult grammar, DecodeResult phones, double gap) =>
-        LogDecision(_logger, result.Text, result.Accepted, result.Confidence, gap, phones.Text, result.RejectedBecause ?? "-");
+    internal void Log(CommandHypothesis result, DecodeResult phones, double gap, string? recheck) =>
+        LogDecision(_logger, result.Text, result.Accepted, result.Confidence, gap, recheck ?? "-", phones.Text, result.RejectedBecause ?? "-");
 
-    [LoggerMessage(2840, LogLevel.Debug, "Command \"{Text}\" accepted={Accepted} confidence={Confidence:0.00} gap={Gap:0.0}/frame phones=\"{Phones}\" ({Why})")]
-    private static partial void LogDecision(ILogger logger, string text, bool accepted, double confidence, double gap, string phones, string why);
+    [LoggerMessage(2840, LogLevel.Debug, "Command \"{Text}\" accepted={Accepted} confidence={Confidence:0.00} gap={Gap:0.0}/frame recheck=\"{Recheck}\" phones=\"{Phones}\" ({Why})")]
+    private static partial void LogDecision(ILogger logger, string text, bool accepted, double confidence, double gap, string recheck, string phones, string why);
 }

@@ -68,4 +68,15 @@ public sealed class OutOfGrammarTests(CommandKit kit, ITestOutputHelper output) 
         Assert.True(Sentences.Length >= 20);
         Assert.Empty(actions);
     }
+
+    [Fact]
+    public async Task A_real_speech_that_is_no_command_is_rejected()
+    {
+        var clip = new AudioClip(Audio.AudioFixtures.JfkSamples()); // a human voice, 11 s, no command in it
+
+        var heard = await kit.Recognizer.RecognizeAsync(clip, kit.Grammar, CancellationToken.None);
+
+        output.WriteLine($"jfk.wav -> \"{heard.Text}\" accepted={heard.Accepted} {heard.RejectedBecause}");
+        Assert.False(heard.Accepted, $"jfk.wav was taken for the command \"{heard.Text}\"");
+    }
 }
