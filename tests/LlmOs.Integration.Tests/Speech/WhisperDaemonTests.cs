@@ -59,6 +59,29 @@ public sealed class WhisperDaemonTests : IAsyncLifetime
         Assert.All(tasks, t => Assert.True(t.State == TaskStates.Completed && t.Model == _model && t.Result?.Duration > 10, $"{t.State} {t.Model} {t.Result?.Duration}"));
     }
 
+    [Theory]
+    [InlineData("a 48 kHz stereo float WAV")]
+    [InlineData("an MP3")]
+    [InlineData("an Ogg/Opus file")]
+    public async Task Jfk_in_other_forms_is_decoded_resampled_and_transcribed_to_the_same_11_seconds(string form)
+    {
+        byte[] jfk = await File.ReadAllBytesAsync(SpokenAudio.Jfk);
+        byte[] audio = form switch
+        {
+            "a 48 kHz stereo float WAV" => JfkFormats.StereoFloat48k(jfk),
+            "an MP3" => await JfkFormats.Mp3Async(_dir),
+            _ => await JfkFormats.OpusAsync(_dir),
+        };
+
+        using var verbose = await TranscribeAsync(audio, "verbose_json", CancellationToken.None);
+        string json = await verbose.Content.ReadAsStringAsync();
+        Assert.True(verbose.IsSuccessStatusCode, json);
+        var full = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("", full.GetProperty("text").GetString());
+        Assert.Equal(11.0, full.GetProperty("duration").GetDouble(), 0.2); // encoders pad a little
+        Assert.Equal(0, full.GetProperty("segments").GetArrayLength());
+    }
+
     [Fact]
     public async Task A_transcription_whose_caller_hangs_up_is_cancelled_and_the_next_one_runs()
     {
