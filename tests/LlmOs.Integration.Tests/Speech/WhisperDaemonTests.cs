@@ -13,26 +13,10 @@ namespace LlmOs.Integration.Tests.Speech;
 /// formed and empty. A transcription whose caller hangs up mid-way is cancelled and leaves nothing running.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class WhisperDaemonTests : IAsyncLifetime
+public sealed class WhisperDaemonTests(WhisperDaemonFixture fixture) : IClassFixture<WhisperDaemonFixture>
 {
-    private readonly TempDir _dir = new();
-    private DaemonProcess _daemon = null!;
-    private string _model = "";
-
-    public async Task InitializeAsync()
-    {
-        string models = Path.Combine(_dir.Path, "data", "models");
-        Directory.CreateDirectory(models);
-        File.Copy(SpokenAudio.WhisperTestModel, Path.Combine(models, Path.GetFileName(SpokenAudio.WhisperTestModel)));
-        _daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { Directory = _dir.Path, WithModel = false });
-        _model = Assert.Single((await _daemon.Client.ListModelsAsync()).Data, m => m.Kind == "speech").Id;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _daemon.DisposeAsync();
-        _dir.Dispose();
-    }
+    private readonly DaemonProcess _daemon = fixture.Daemon;
+    private readonly string _model = fixture.Model;
 
     [Fact]
     public async Task Jfk_wav_is_transcribed_to_a_well_formed_empty_transcript()
@@ -54,9 +38,8 @@ public sealed class WhisperDaemonTests : IAsyncLifetime
         Assert.Equal(0, full.GetProperty("segments").GetArrayLength());
         Assert.Equal(_model, full.GetProperty("model").GetString());
 
-        var tasks = (await _daemon.Client.ListTasksAsync()).Where(t => t.Kind == "transcribe").ToList();
-        Assert.Equal(2, tasks.Count);
-        Assert.All(tasks, t => Assert.True(t.State == TaskStates.Completed && t.Model == _model && t.Result?.Duration > 10, $"{t.State} {t.Model} {t.Result?.Duration}"));
+        var tasks = (await _daemon.Client.ListTasksAsync()).Where(t => t.Kind == "transcribe" && t.State == TaskStates.Completed).ToList();
+        Assert.True(tasks.Count >= 2 && tasks.All(t => t.Model == _model && t.Result?.Duration > 10), string.Join(", ", tasks.Select(t => $"{t.Model} {t.Result?.Duration}")));
     }
 
     [Theory]
@@ -65,12 +48,13 @@ public sealed class WhisperDaemonTests : IAsyncLifetime
     [InlineData("an Ogg/Opus file")]
     public async Task Jfk_in_other_forms_is_decoded_resampled_and_transcribed_to_the_same_11_seconds(string form)
     {
+        using var dir = new TempDir();
         byte[] jfk = await File.ReadAllBytesAsync(SpokenAudio.Jfk);
         byte[] audio = form switch
         {
             "a 48 kHz stereo float WAV" => JfkFormats.StereoFloat48k(jfk),
-            "an MP3" => await JfkFormats.Mp3Async(_dir),
-            _ => await JfkFormats.OpusAsync(_dir),
+            "an MP3" => await JfkFormats.Mp3Async(dir),
+            _ => await JfkFormats.OpusAsync(dir),
         };
 
         using var verbose = await TranscribeAsync(audio, "verbose_json", CancellationToken.None);
