@@ -141,7 +141,7 @@ public sealed class BusClient : IAsyncDisposable
         var reader = message.GetBodyReader();
         return member switch
         {
-            "Delta" => new TaskSignal(path, member, Text: reader.ReadString()),
+            "Delta" or "Transcript" or "Intent" => new TaskSignal(path, member, Text: reader.ReadString()),
             "Finished" => new TaskSignal(path, member, State: reader.ReadString(),
                 Task: DBusDictionaryReader.Read(reader.ReadDictionaryOfStringToVariantValue(), IpcJsonContext.Default.TaskDto)),
             "PropertiesChanged" => ReadPropertiesChanged(path, ref reader),

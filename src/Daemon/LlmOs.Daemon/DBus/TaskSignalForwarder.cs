@@ -8,8 +8,8 @@ namespace LlmOs.Daemon.DBus;
 /// <summary>
 /// Follows one task's event log (as the socket's event stream does) and sends its signals to its recipients: the
 /// submitting connection and those that called Watch. Text goes out as coalesced <c>Delta</c>s
-/// (<see cref="DeltaCoalescer"/>), state changes as <c>PropertiesChanged</c>, and the end as <c>Finished</c>, after the
-/// last of the text. The engine never waits for it: the log is append-only and this reads at its own pace.
+/// (<see cref="DeltaCoalescer"/>), a voice task's transcript and intent as <c>Transcript</c> and <c>Intent</c>, state
+/// changes as <c>PropertiesChanged</c>, and the end as <c>Finished</c>, after the last of the text. The engine never waits for it: the log is append-only and this reads at its own pace.
 /// </summary>
 internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connection, string recipient, int from, TimeProvider time)
 {
@@ -119,6 +119,13 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
                 {
                     due = SendDelta(_coalescer.Add(taskEvent.Text!, Now)) ? null : due;
                 }
+                else if (taskEvent.Kind is TaskEventKind.Transcript or TaskEventKind.Intent)
+                {
+                    // What a voice task heard and understood: signals of their own, not a change of state.
+                    SendDelta(_coalescer.Flush());
+                    due = null;
+                    SendText(taskEvent.Kind == TaskEventKind.Transcript ? "Transcript" : "Intent", taskEvent.Text ?? "");
+                }
                 else if (taskEvent.Kind != TaskEventKind.Queued)
                 {
                     // Text before a state change goes out before it; the final event ends the forwarder.
@@ -157,6 +164,14 @@ internal sealed class TaskSignalForwarder(TaskRecord task, DBusConnection connec
         }
 
         return true;
+    }
+
+    private void SendText(string member, string text)
+    {
+        foreach (string destination in Recipients())
+        {
+            TaskSignalWriter.Text(Connection, destination, _path, member, text);
+        }
     }
 
     private void SendState(bool final)

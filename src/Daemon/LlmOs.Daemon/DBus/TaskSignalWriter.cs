@@ -16,12 +16,16 @@ internal static class TaskSignalWriter
     private const string PropertiesInterface = "org.freedesktop.DBus.Properties";
 
     /// <summary>Sends <c>Delta(s text)</c>; false when the connection is closed.</summary>
-    public static bool Delta(DBusConnection connection, string destination, string path, string text)
+    public static bool Delta(DBusConnection connection, string destination, string path, string text) =>
+        Text(connection, destination, path, "Delta", text);
+
+    /// <summary>Sends a signal of one string (<c>Delta</c>, <c>Transcript</c>, <c>Intent</c>); false when the connection is closed.</summary>
+    public static bool Text(DBusConnection connection, string destination, string path, string member, string text)
     {
         var writer = connection.GetMessageWriter();
         try
         {
-            writer.WriteSignalHeader(destination, path, DBusNames.TaskInterface, "Delta", "s");
+            writer.WriteSignalHeader(destination, path, DBusNames.TaskInterface, member, "s");
             writer.WriteString(text);
             return connection.TrySendMessage(writer.CreateMessage());
         }

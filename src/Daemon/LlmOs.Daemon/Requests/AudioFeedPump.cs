@@ -70,7 +70,7 @@ internal static class AudioFeedPump
         }
         catch (EngineException e)
         {
-            feed.Complete(e.Field is null ? new EngineException(e.Kind, e.Message, field) : e);
+            feed.Complete(AudioInput.Named(e, field));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -16,6 +16,9 @@ internal sealed class AudioInput(DaemonSettings settings, IServiceProvider servi
 {
     private readonly Lazy<IAudioDecoder?> _decoder = new(services.GetService<IAudioDecoder>, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>What the audio decoder calls its input in its refusals.</summary>
+    private const string DecoderField = "audio";
+
     public long MaxBytes => settings.MaxAudioBytes;
 
     public AudioLimits Limits { get; } = settings.AudioLimits();
@@ -71,11 +74,18 @@ internal sealed class AudioInput(DaemonSettings settings, IServiceProvider servi
         {
             return Decoder.Decode(data, raw);
         }
-        catch (EngineException e) when (e.Field is null)
+        catch (EngineException e) when (e.Field is null or DecoderField)
         {
-            throw new EngineException(e.Kind, e.Message, field);
+            throw Named(e, field);
         }
     }
+
+    /// <summary>
+    /// The decoder's refusal as the transport's: the decoder names its input "audio" (or nothing), while the caller sent
+    /// a request <c>body</c>, a form's <c>file</c> or a D-Bus argument, which is what the error must point at.
+    /// </summary>
+    public static EngineException Named(EngineException e, string field) =>
+        e.Field is null or DecoderField ? new EngineException(e.Kind, e.Message, field) : e;
 
     /// <summary>A decoder for audio that arrives as it is recorded (see <see cref="AudioFeedPump"/>).</summary>
     public IAudioStreamDecoder OpenStream(RawAudioFormat? raw) => Decoder.OpenStream(raw);

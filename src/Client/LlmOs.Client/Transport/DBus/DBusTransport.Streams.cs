@@ -6,7 +6,8 @@ namespace LlmOs.Client.Transport.DBus;
 
 /// <summary>
 /// Task streams from the task objects' signals, as the same events the socket's Server-Sent Events carry: <c>queued</c>,
-/// <c>started</c> (with the task), <c>delta</c>s, then one of <c>completed</c>, <c>failed</c>, <c>cancelled</c> (with the task).
+/// <c>started</c> (with the task), <c>delta</c>s (a voice task's <c>transcript</c> and <c>intent</c>), then one of
+/// <c>completed</c>, <c>failed</c>, <c>cancelled</c> (with the task).
 /// </summary>
 public sealed partial class DBusTransport
 {
@@ -76,7 +77,7 @@ public sealed partial class DBusTransport
             bool starts = !started && signal.Kind switch
             {
                 TaskSignalKind.StateChanged => signal.State == TaskStates.Running,
-                TaskSignalKind.Delta => true, // no state change seen (yet): text means it runs
+                TaskSignalKind.Delta or TaskSignalKind.Transcript or TaskSignalKind.Intent => true, // no state change seen (yet): output means it runs
                 _ => false,
             };
             if (starts)
@@ -88,6 +89,11 @@ public sealed partial class DBusTransport
             if (signal.Kind == TaskSignalKind.Delta)
             {
                 yield return new TaskStreamEvent(TaskEventNames.Delta, new TaskEventData(id, signal.Text));
+            }
+            else if (signal.Kind is TaskSignalKind.Transcript or TaskSignalKind.Intent)
+            {
+                string name = signal.Kind == TaskSignalKind.Transcript ? TaskEventNames.Transcript : TaskEventNames.Intent;
+                yield return new TaskStreamEvent(name, new TaskEventData(id, signal.Text));
             }
             else if (signal.Kind == TaskSignalKind.Finished)
             {

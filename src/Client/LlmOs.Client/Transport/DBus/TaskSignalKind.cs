@@ -12,6 +12,12 @@ internal enum TaskSignalKind
     /// <summary><c>Progress(d fraction, s message)</c>.</summary>
     Progress,
 
+    /// <summary><c>Transcript(s text)</c>: a voice or transcribe task's words heard so far.</summary>
+    Transcript,
+
+    /// <summary><c>Intent(s name)</c>: a voice task's recognised intent.</summary>
+    Intent,
+
     /// <summary><c>PropertiesChanged</c> with a new <c>State</c>.</summary>
     StateChanged,
 

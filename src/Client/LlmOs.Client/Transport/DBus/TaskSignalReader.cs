@@ -33,6 +33,8 @@ internal static class TaskSignalReader
                 DBusNames.TaskInterface => member switch
                 {
                     "Delta" when signature == "s" => new TaskSignal(TaskSignalKind.Delta, path, Text: reader.ReadString()),
+                    "Transcript" when signature == "s" => new TaskSignal(TaskSignalKind.Transcript, path, Text: reader.ReadString()),
+                    "Intent" when signature == "s" => new TaskSignal(TaskSignalKind.Intent, path, Text: reader.ReadString()),
                     "Progress" when signature == "ds" => new TaskSignal(TaskSignalKind.Progress, path, Fraction: reader.ReadDouble(), Text: reader.ReadString()),
                     "Finished" when signature == "sa{sv}" => Finished(path, ref reader),
                     _ => TaskSignal.Ignored,
