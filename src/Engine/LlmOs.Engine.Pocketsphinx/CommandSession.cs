@@ -42,6 +42,9 @@ internal sealed class CommandSession : ICommandSession
         _broken = false;
     }
 
+    /// <summary>Half a 10 ms frame: the shifted decode sees the same sound cut into frames at other instants.</summary>
+    private const int ShiftSamples = 80;
+
     private ReadOnlySpan<short> Audio => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_audio);
 
     public CommandHypothesis Finish()
@@ -56,8 +59,13 @@ internal sealed class CommandSession : ICommandSession
         // utterance of a decoder came out wrong more often). The live decode is the cross-check. The grammar and the
         // phone loop decode side by side, the loop on a helper decoder: the user is waiting for the answer.
         DecodeResult grammar = null!, phones = null!;
+        string shifted = string.Empty;
         _owner.WithHelper(helper => Parallel.Invoke(
-            () => grammar = _decoder.Decode(_grammarKey, Audio, wholeUtterance: true),
+            () =>
+            {
+                grammar = _decoder.Decode(_grammarKey, Audio, wholeUtterance: true);
+                shifted = _decoder.Decode(_grammarKey, Audio[ShiftSamples..], wholeUtterance: true).Text;
+            },
             () => phones = helper.Decode(Decoder.PhoneSearch, Audio, wholeUtterance: true)));
         if (grammar.Text.Length == 0)
         {
@@ -69,14 +77,14 @@ internal sealed class CommandSession : ICommandSession
         var result = RejectionPolicy.Decide(grammar, phones, out double gap);
         if (result.Accepted)
         {
-            var checkedResult = RejectionPolicy.CrossCheck(result, live);
+            var checkedResult = RejectionPolicy.CrossCheck(RejectionPolicy.CrossCheck(result, shifted), live);
             if (!checkedResult.Accepted && _freshDecoder)
             {
                 // A new decoder's live normalisation starts from the model's defaults, far from this microphone; it has
                 // learned from this utterance now, so the live decode gets a second go (a user's first command after a
                 // start was otherwise often refused).
                 live = _decoder.Decode(_grammarKey, Audio).Text;
-                checkedResult = RejectionPolicy.CrossCheck(result, live);
+                checkedResult = RejectionPolicy.CrossCheck(RejectionPolicy.CrossCheck(result, shifted), live);
             }
 
             result = checkedResult;

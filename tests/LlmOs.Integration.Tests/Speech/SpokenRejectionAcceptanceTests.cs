@@ -43,7 +43,7 @@ public sealed class SpokenRejectionAcceptanceTests(ITestOutputHelper output) : I
             notCaught += text == SpokenCorpus.NotCaught ? 1 : 0;
             if (acted)
             {
-                actions.Add($"\"{sentences[i]}\" -> {intent} {answer.GetProperty("action")}");
+                actions.Add($"\"{sentences[i]}\" -> {intent} {(answer.TryGetProperty("action", out var action) ? action : "")}");
             }
 
             output.WriteLine(
