@@ -19,7 +19,7 @@ public sealed class WhisperDaemonFixture : IAsyncLifetime
         Directory.CreateDirectory(models);
         File.Copy(SpokenAudio.WhisperTestModel, Path.Combine(models, Path.GetFileName(SpokenAudio.WhisperTestModel)));
         Daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { Directory = _dir.Path, WithModel = false });
-        Model = Assert.Single((await Daemon.Client.ListModelsAsync()).Data, m => m.Kind == "speech").Id;
+        Model = Assert.Single((await Daemon.Client.ListModelsAsync()).Data, m => m.Kind == "asr").Id;
     }
 
     public async Task DisposeAsync()

@@ -21,7 +21,7 @@ public sealed class NodeOpenAiAudioTests
         File.Copy(SpokenAudio.WhisperTestModel, Path.Combine(dir.Path, "data", "models", Path.GetFileName(SpokenAudio.WhisperTestModel)));
         await using var daemon = await DaemonProcess.StartAsync(new DaemonProcess.Options { Directory = dir.Path });
         var models = await daemon.Client.ListModelsAsync();
-        string speechModel = Assert.Single(models.Data, m => m.Kind == "speech").Id;
+        string speechModel = Assert.Single(models.Data, m => m.Kind == "asr").Id;
 
         await EnsurePackagesAsync();
         var run = await ProcessRunner.RunAsync("node", ["speech.mjs", daemon.Socket, speechModel, SpokenAudio.Jfk], timeout: TimeSpan.FromSeconds(120), workingDirectory: Folder);

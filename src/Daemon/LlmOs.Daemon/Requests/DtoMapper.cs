@@ -81,7 +81,7 @@ internal static class DtoMapper
     {
         ModelKind.Embedding => "embedding",
         ModelKind.Vision => "vision",
-        ModelKind.Speech => "speech",
+        ModelKind.Speech => "asr", // the name for speech recognition models
         _ => "text",
     };
 
