@@ -19,7 +19,7 @@ public sealed class DebContentsTests(DebPackageFixture package)
         Assert.Equal("optional", fields["Priority"]);
         Assert.True(long.Parse(fields["Installed-Size"]) > 50_000, $"Installed-Size {fields["Installed-Size"]} KiB is too small for a self-contained publish");
         var depends = fields["Depends"].Split(',', StringSplitOptions.TrimEntries).Select(d => d.Split(' ')[0]).ToList();
-        foreach (string needed in (string[])["libc6", "libstdc++6", "libgcc-s1", "libgomp1", "libssl3", "libtesseract5", "tesseract-ocr-eng"])
+        foreach (string needed in (string[])["libc6", "libstdc++6", "libgcc-s1", "libgomp1", "libssl3", "libtesseract5", "tesseract-ocr-eng", "libpocketsphinx3", "pocketsphinx-en-us", "libespeak-ng1"])
         {
             Assert.Contains(needed, depends);
         }
