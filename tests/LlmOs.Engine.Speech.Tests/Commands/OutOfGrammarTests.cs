@@ -1,3 +1,4 @@
+using LlmOs.Integration.Tests.Speech;
 using Xunit.Abstractions;
 
 namespace LlmOs.Engine.Speech.Tests.Commands;
@@ -8,37 +9,9 @@ namespace LlmOs.Engine.Speech.Tests.Commands;
 /// </summary>
 public sealed class OutOfGrammarTests(CommandKit kit, ITestOutputHelper output) : IClassFixture<CommandKit>
 {
-    private static readonly HashSet<string> Actions =
-    [
-        "timer.set", "timer.cancel", "reminder.add", "reminder.cancel", "app.open", "volume.set", "volume.change",
-        "volume.mute", "screen.lock", "screenshot.take",
-    ];
+    private static readonly HashSet<string> Actions = SpokenCorpus.Actions;
 
-    private static readonly string[] Sentences =
-    [
-        "the quick brown fox jumps over the lazy dog",
-        "my name is Anna Schmidt",
-        "I went to the market yesterday and bought some apples",
-        "where did you park the car",
-        "the weather is lovely this afternoon",
-        "could you pass me the salt",
-        "my brother lives in Manchester with his two cats",
-        "how was your holiday in Spain",
-        "she sells sea shells by the sea shore",
-        "we should paint the kitchen green",
-        "John Smith called about the invoice",
-        "do you like chocolate ice cream",
-        "the train to London leaves from platform nine",
-        "I think it is going to rain",
-        "Peter Parker is my favourite superhero",
-        "please water the plants in the garden",
-        "what a beautiful sunset",
-        "our meeting was moved to the big conference room",
-        "the children are playing football outside",
-        "have you read the new book by that author",
-        "my grandmother bakes the best apple pie",
-        "why is the sky blue",
-    ];
+    private static readonly string[] Sentences = SpokenCorpus.NonCommands;
 
     [Fact]
     public async Task Sentences_that_are_not_commands_trigger_no_action()

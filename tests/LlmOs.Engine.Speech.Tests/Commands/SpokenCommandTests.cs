@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmOs.Integration.Tests.Speech;
 using Xunit.Abstractions;
 
 namespace LlmOs.Engine.Speech.Tests.Commands;
@@ -9,47 +10,18 @@ namespace LlmOs.Engine.Speech.Tests.Commands;
 /// </summary>
 public sealed class SpokenCommandTests(CommandKit kit, ITestOutputHelper output) : IClassFixture<CommandKit>
 {
-    /// <summary>
-    /// espeak-ng's Klatt-synthesis variants of the American voice. The default formant voices ("en-us", "en-gb",
-    /// "+f3") are far from any human recording, and the US-English acoustic model hears barely half of them right
-    /// (measured on 9 of these sentences at both speeds: 12, 8 and 8 of 18 against 18, 16 and 16 for "+klatt3",
-    /// "+caleb" and "+klatt"), so testing with them would measure espeak-ng, not the recogniser. British voices fare
-    /// worst, as an American model would on a British speaker.
-    /// </summary>
-    public static readonly string[] Voices = ["en-us+klatt3", "en-us+caleb", "en-us+klatt"];
-    public static readonly int[] Speeds = [140, 190];
-
-    /// <summary>Sentence, intent, and the slots it must carry ("name=value").</summary>
-    private static readonly (string Text, string Intent, string Slots)[] Commands =
-    [
-        ("what time is it", "time.now", ""),
-        ("what is the date today", "date.today", ""),
-        ("set a timer for five minutes", "timer.set", "duration=300"),
-        ("start a timer for twenty five seconds", "timer.set", "duration=25"),
-        ("cancel the timer", "timer.cancel", ""),
-        ("show my timers", "timer.list", ""),
-        ("what are my reminders", "reminder.list", ""),
-        ("cancel the reminder", "reminder.cancel", ""),
-        ("what is twelve times seven", "calc.evaluate", "expression=twelve times seven"),
-        ("open firefox", "app.open", "app=firefox.desktop"),
-        ("launch the terminal", "app.open", "app=org.gnome.Terminal.desktop"),
-        ("set the volume to fifty percent", "volume.set", "level=50"),
-        ("turn the volume up", "volume.change", "direction=up"),
-        ("mute the sound", "volume.mute", "state=on"),
-        ("lock the screen", "screen.lock", ""),
-        ("take a screenshot", "screenshot.take", ""),
-    ];
+    public static readonly string[] Voices = SpokenCorpus.Voices;
 
     [Fact]
     public async Task Spoken_commands_land_on_their_intent_and_slots()
     {
         var grammar = kit.Grammar;
         int right = 0, total = 0;
-        foreach (var (text, intent, slots) in Commands)
+        foreach (var (text, intent, slots) in SpokenCorpus.Commands)
         {
             foreach (string voice in Voices)
             {
-                foreach (int speed in Speeds)
+                foreach (int speed in SpokenCorpus.Speeds)
                 {
                     var clip = await EspeakRecording.SpeakAsync(text, voice, speed);
                     var heard = await kit.Recognizer.RecognizeAsync(clip, grammar, CancellationToken.None);

@@ -1,10 +1,10 @@
 namespace LlmOs.Integration.Tests.Speech;
 
 /// <summary>
-/// What the acceptance tests say to llmosd: the spoken commands and non-commands of the engine's own speech tests
-/// (tests/LlmOs.Engine.Speech.Tests/Commands), here sent through the real daemon. The voices are espeak-ng's Klatt
+/// What the speech acceptance tests say: the spoken commands and non-commands, sent to llmosd here and to the recogniser
+/// in-process by tests/LlmOs.Engine.Speech.Tests/Commands (which links this file). The voices are espeak-ng's Klatt
 /// variants of the American voice: the plain formant voices are heard right barely half the time by pocketsphinx's
-/// US-English model, so testing with them would measure espeak-ng, not llmosd.
+/// US-English model (12, 8 and 8 of 18 against 18, 16 and 16), so testing with them would measure espeak-ng, not llmos.
 /// </summary>
 internal static class SpokenCorpus
 {
